@@ -1,0 +1,231 @@
+import { z } from "zod";
+
+/**
+ * The scenario format. One zod schema is the single source of truth: the
+ * loader validates YAML with it, the JSON Schema in scenarios/ is generated
+ * from it, and every type the machine and scoring use is inferred from it.
+ * Cross-references (issue ids, option ids, seat ids…) are checked by
+ * `checkReferences` in references.ts, because zod checks shapes, not links.
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, "use lower-case letters, digits and dashes, starting with a letter (e.g. unit-price)")
+  .describe("A stable identifier: lower-case letters, digits and dashes.");
+
+const text = z.string().trim().min(1, "must not be empty");
+
+export const SIDES = ["procurement", "sales"] as const;
+export const SideSchema = z.enum(SIDES).describe("Which side of the table: the buyer (procurement) or a supplier (sales).");
+
+export const SCENARIO_KINDS = ["commodity-bid", "strategic-partnership"] as const;
+
+export const LEVER_CATEGORIES = [
+  "productivity",
+  "consumption",
+  "waste",
+  "freight",
+  "working-capital",
+  "cycle-time",
+  "revenue",
+  "risk-reduction",
+] as const;
+
+export const RISK_CATEGORIES = ["operational", "financial", "information-security"] as const;
+
+/** Kinds of phase the machine knows how to run. Their default moves are in phase-rules.ts. */
+export const PHASE_KINDS = [
+  "briefing",
+  "preparation",
+  "discovery",
+  "negotiation",
+  "rfq",
+  "sealed-bid",
+  "award",
+  "reflection",
+] as const;
+
+/** Every move a seat can make. The phase decides which are open to which side. */
+export const MOVE_TYPES = [
+  "phase.ready",
+  "objectives.set",
+  "plan.set",
+  "guess.set",
+  "chat.send",
+  "question.ask",
+  "question.answer",
+  "fact.disclose",
+  "value.argue",
+  "risk.raise",
+  "risk.address",
+  "stakeholder.contact",
+  "rfq.issue",
+  "offer.propose",
+  "offer.accept",
+  "offer.reject",
+  "bid.submit",
+  "award.make",
+  "walkaway",
+  "reflection.submit",
+] as const;
+export const MoveTypeSchema = z.enum(MOVE_TYPES);
+
+export const OptionSchema = z.object({
+  id,
+  label: text.describe("What the option says, as players read it (e.g. \"Net 60 days\")."),
+  description: z.string().optional(),
+});
+
+export const IssueSchema = z.object({
+  id,
+  name: text,
+  description: z.string().optional(),
+  options: z.array(OptionSchema).min(2, "an issue needs at least two options").describe("Ordered as they should be shown, e.g. from cheapest to dearest."),
+});
+
+/** Points per option of each issue: `{ issueId: { optionId: points } }`. Every issue and option must be scored. */
+export const ScoringTableSchema = z.record(z.string(), z.record(z.string(), z.number()));
+
+export const PrivateFactSchema = z.object({
+  id,
+  text: text.describe("The fact as the counterpart will read it once disclosed."),
+  leverageCost: z.enum(["none", "low", "medium", "high"]).default("low").describe("How much bargaining leverage disclosing it gives away."),
+});
+
+export const BriefSchema = z.object({
+  story: text.describe("The private background this seat reads (Markdown)."),
+  interests: z.array(text).min(1),
+  scoring: ScoringTableSchema,
+  batna: z.object({
+    description: text,
+    points: z.number().describe("Points this seat gets with no deal: its reservation value. A rational player accepts nothing worth less."),
+  }),
+  privateFacts: z.array(PrivateFactSchema).default([]),
+  hopesToLearn: z.array(text).default([]).describe("What this seat hopes to find out from the other side."),
+});
+
+export const SeatSchema = z.object({
+  id,
+  side: SideSchema,
+  title: text.describe("Who the player is, e.g. \"Category manager, Packaging\"."),
+  organisation: text,
+  optional: z.boolean().default(false).describe("An optional seat may stay empty: the negotiation can start without it."),
+  brief: BriefSchema,
+});
+
+export const IssueOutcomeSchema = z.object({
+  issue: id,
+  options: z.array(id).min(1),
+});
+
+export const ObjectiveSchema = z.object({
+  id,
+  side: SideSchema,
+  label: text,
+  description: z.string().optional(),
+  servedBy: z
+    .array(IssueOutcomeSchema)
+    .default([])
+    .describe("Deal terms that serve this objective: it is served when the agreement picks one of the listed options for every listed issue."),
+});
+
+export const AlignmentSchema = z.object({
+  objectives: z.tuple([id, id]).describe("One procurement and one sales objective."),
+  relation: z.enum(["aligned", "conflict"]).describe("Pairs not listed are neutral."),
+  why: z.string().optional(),
+});
+
+export const FigureSchema = z.object({
+  low: z.number(),
+  high: z.number(),
+  unit: text.describe("e.g. \"%\", \"EUR per year\", \"days\"."),
+});
+
+export const ValueLeverSchema = z.object({
+  id,
+  category: z.enum(LEVER_CATEGORIES),
+  title: text,
+  claim: text.describe("The value argument in the scenario's own words, with its figure."),
+  figure: FigureSchema.optional().describe("The honest range of the quantified benefit. A claim above `high` is an overclaim."),
+  knownTo: z.array(id).min(1).describe("Seat ids that know about this lever from their brief."),
+  servesObjectives: z.array(id).default([]),
+  realisedBy: z.array(IssueOutcomeSchema).default([]).describe("Deal terms that carry this value into the contract (non-price value)."),
+});
+
+export const RiskSchema = z.object({
+  id,
+  category: z.enum(RISK_CATEGORIES),
+  title: text,
+  description: text,
+  mitigatedBy: z.array(IssueOutcomeSchema).default([]).describe("Deal terms that address the risk."),
+});
+
+export const PhaseSchema = z.object({
+  id,
+  kind: z.enum(PHASE_KINDS),
+  title: text,
+  minutes: z.number().positive().max(24 * 60),
+  instructions: z.string().optional().describe("Shown to every seat during the phase."),
+  moves: z
+    .partialRecord(SideSchema, z.array(MoveTypeSchema))
+    .optional()
+    .describe("Override the moves each side may make in this phase (defaults depend on the phase kind)."),
+  advance: z
+    .enum(["all-ready", "procurement"])
+    .optional()
+    .describe("Who ends the phase early: when every seat is ready (default), or the procurement seat alone (e.g. closing a bid round)."),
+});
+
+export const StakeholderSchema = z.object({
+  name: text,
+  title: text,
+  response: text.describe("What the stakeholder tells the sales seat who contacts them."),
+  trustPenalty: z.number().min(0).max(100).default(25).describe("Trust points the bypass costs with procurement."),
+});
+
+export const CoachingSchema = z.object({
+  summary: text,
+  procurement: z.array(text).min(1),
+  sales: z.array(text).min(1),
+  keyLessons: z.array(text).default([]),
+});
+
+export const ScenarioSchema = z
+  .object({
+    id,
+    version: z.int().positive().describe("Bump when the content changes: stored negotiations keep the version they were played with."),
+    title: text,
+    kind: z.enum(SCENARIO_KINDS).describe("commodity-bid: a leverage purchase run as a competitive tender. strategic-partnership: a high-impact relationship built on trust."),
+    summary: text,
+    durationMinutes: z.number().positive(),
+    learningGoals: z.array(text).min(1),
+    context: text.describe("The public context every seat reads (Markdown)."),
+    spec: z.string().optional().describe("Commodity bid: the specification issued with the RFQ."),
+    seats: z.array(SeatSchema).min(2),
+    issues: z.array(IssueSchema).min(1),
+    objectives: z.array(ObjectiveSchema).default([]),
+    alignments: z.array(AlignmentSchema).default([]),
+    objectivesPerSide: z.int().min(1).max(5).default(3),
+    valueLevers: z.array(ValueLeverSchema).default([]),
+    risks: z.array(RiskSchema).default([]),
+    phases: z.array(PhaseSchema).min(2),
+    stakeholder: StakeholderSchema.optional(),
+    coaching: CoachingSchema,
+  })
+  .describe("A negotiation exercise: who sits at the table, what they negotiate and what each side privately wants.");
+
+export type Side = z.infer<typeof SideSchema>;
+export type MoveType = z.infer<typeof MoveTypeSchema>;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Seat = Scenario["seats"][number];
+export type Brief = Seat["brief"];
+export type Issue = Scenario["issues"][number];
+export type Objective = Scenario["objectives"][number];
+export type ValueLever = Scenario["valueLevers"][number];
+export type Risk = Scenario["risks"][number];
+export type Phase = Scenario["phases"][number];
+export type IssueOutcome = z.infer<typeof IssueOutcomeSchema>;
+/** An agreement or proposal: one option id per issue id. */
+export type Package = Record<string, string>;
