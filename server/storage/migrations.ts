@@ -1,0 +1,67 @@
+import type { SqlDatabase } from "./sql.js";
+
+/**
+ * Schema migrations, applied in order on start-up. Append new ones; never
+ * edit one that has shipped. The same SQL runs on PGlite and PostgreSQL.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: "negotiations, seats, events, debriefs",
+    sql: `
+      create table negotiations (
+        id text primary key,
+        scenario_id text not null,
+        scenario_version integer not null,
+        status text not null,
+        options jsonb not null default '{}',
+        snapshot jsonb,
+        created_at bigint not null,
+        updated_at bigint not null,
+        ended_at bigint
+      );
+      create index negotiations_status on negotiations (status);
+      create table seats (
+        negotiation_id text not null references negotiations(id) on delete cascade,
+        seat_id text not null,
+        token_hash text not null,
+        display_name text not null,
+        occupant text not null,
+        claimed_at bigint not null,
+        primary key (negotiation_id, seat_id)
+      );
+      create table events (
+        negotiation_id text not null references negotiations(id) on delete cascade,
+        seq integer not null,
+        at bigint not null,
+        by_actor text not null,
+        type text not null,
+        phase text not null,
+        payload jsonb not null,
+        audience jsonb not null,
+        primary key (negotiation_id, seq)
+      );
+      create table debriefs (
+        negotiation_id text primary key references negotiations(id) on delete cascade,
+        debrief jsonb not null,
+        created_at bigint not null
+      );
+    `,
+  },
+];
+
+/** Applies every migration not yet recorded, each in its own transaction. */
+export async function migrate(db: SqlDatabase): Promise<number[]> {
+  await db.query("create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())");
+  const done = new Set((await db.query<{ version: number }>("select version from schema_migrations")).map((r) => Number(r.version)));
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    await db.transaction(async (tx) => {
+      for (const statement of m.sql.split(";").map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await tx.query("insert into schema_migrations (version, name) values ($1, $2)", [m.version, m.name]);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}
