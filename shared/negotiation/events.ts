@@ -1,3 +1,4 @@
+import type { MovePayloadsFromProtocol } from "../protocol.js";
 import type { MoveType, Package } from "../scenario/schema.js";
 
 /**
@@ -20,29 +21,12 @@ interface Base {
   ref?: string;
 }
 
-/** Payload of each move, by move type. `to` names recipient seats; omitted means "every counterpart". */
-export interface MovePayloads {
-  "phase.ready": Record<string, never>;
-  "objectives.set": { objectives: string[] };
-  "plan.set": { text: string };
-  "guess.set": { objectives: string[] };
-  "chat.send": { text: string; to?: string[] };
-  "question.ask": { text: string; to?: string[] };
-  "question.answer": { question: number; text: string };
-  "fact.disclose": { fact: string; to?: string[] };
-  "value.argue": { lever: string; claim: string; figure?: number; to?: string[] };
-  "risk.raise": { risk: string; note: string; to?: string[] };
-  "risk.address": { risk: string; note: string; to?: string[] };
-  "stakeholder.contact": { text: string };
-  "rfq.issue": { note?: string };
-  "offer.propose": { to: string; package: Package; final?: boolean; note?: string };
-  "offer.accept": { offer: number };
-  "offer.reject": { offer: number; reason: string };
-  "bid.submit": { package: Package; note?: string };
-  "award.make": { to: string };
-  walkaway: { reason: string };
-  "reflection.submit": { answers: Record<string, number | string> };
-}
+/**
+ * Payload of each move, by move type — inferred from the wire schemas in
+ * shared/protocol.ts so the two can never drift. `to` names recipient seats;
+ * omitted means "every counterpart".
+ */
+export type MovePayloads = MovePayloadsFromProtocol;
 
 export type MoveEvent = {
   [T in MoveType]: Base & { type: T } & MovePayloads[T];
