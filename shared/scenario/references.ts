@@ -1,0 +1,221 @@
+import type { IssueOutcome, Scenario, Side } from "./schema.js";
+import { SIDES } from "./schema.js";
+import { checkPhases, checkSeatsForKind } from "./references-structure.js";
+
+/**
+ * Cross-reference checks: zod checks each value's shape, these check that
+ * ids point at things that exist and that the scenario is playable (one
+ * buyer, enough suppliers, a reflection phase last…). Every message names the
+ * offending value and says what would be right, for scenario authors.
+ */
+
+export type PathSegment = string | number;
+
+export interface ReferenceProblem {
+  path: PathSegment[];
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** A top-level key of the scenario. */
+export type ScenarioSection = keyof Scenario;
+
+/** Collects problems; checks call `error` or `warning` with a path and a message. */
+export interface Report {
+  error(path: PathSegment[], message: string): void;
+  warning(path: PathSegment[], message: string): void;
+}
+
+interface Check {
+  /** Sections the check reads: it is skipped when one of them failed to parse. */
+  needs: ScenarioSection[];
+  run(scenario: Scenario, report: Report): void;
+}
+
+/**
+ * Every cross-reference problem of a scenario, errors and warnings, in file
+ * order of the checks. `broken` names sections that failed shape validation
+ * (the loader fills them with placeholders): checks reading them are skipped
+ * so that one typo does not cascade into unrelated "unknown id" errors.
+ */
+export function checkReferences(scenario: Scenario, broken: ReadonlySet<string> = new Set()): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const report: Report = {
+    error: (path, message) => problems.push({ path, message, severity: "error" }),
+    warning: (path, message) => problems.push({ path, message, severity: "warning" }),
+  };
+  for (const check of CHECKS) {
+    if (check.needs.every((section) => !broken.has(section))) check.run(scenario, report);
+  }
+  return problems;
+}
+
+/** A path as authors read it: `seats[1].brief.scoring.unit-price`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (/^[A-Za-z0-9_-]+$/.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+/** The candidate closest to `word` by edit distance, if it is close enough to be a plausible typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const allowed = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
+  let best: string | undefined;
+  let bestDistance = allowed + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance && d < candidate.length) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** `unknown issue "x"`, plus a suggestion or the list of valid ids. */
+export function unknown(what: string, value: string, valid: readonly string[]): string {
+  return `unknown ${what} "${value}"${hint(value, valid)}`;
+}
+
+function notAnOption(issue: string, value: string, options: readonly string[]): string {
+  return `"${value}" is not an option of issue "${issue}"${hint(value, options)}`;
+}
+
+function hint(value: string, valid: readonly string[]): string {
+  const guess = closest(value, valid);
+  if (guess !== undefined) return ` — did you mean "${guess}"?`;
+  return valid.length === 0 ? " (there are none)" : ` (known: ${valid.join(", ")})`;
+}
+
+function uniqueIds(items: readonly { id: string }[], path: PathSegment[], what: string, report: Report): void {
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    const earlier = first.get(item.id);
+    if (earlier === undefined) first.set(item.id, index);
+    else report.error([...path, index, "id"], `${what} id "${item.id}" is used twice (first at ${formatPath([...path, earlier])})`);
+  });
+}
+
+function checkOutcomes(scenario: Scenario, outcomes: readonly IssueOutcome[], path: PathSegment[], report: Report): void {
+  outcomes.forEach((outcome, k) => {
+    const issue = scenario.issues.find((i) => i.id === outcome.issue);
+    if (issue === undefined) {
+      report.error([...path, k, "issue"], unknown("issue", outcome.issue, scenario.issues.map((i) => i.id)));
+      return;
+    }
+    const options = issue.options.map((o) => o.id);
+    outcome.options.forEach((option, j) => {
+      if (!options.includes(option)) report.error([...path, k, "options", j], notAnOption(issue.id, option, options));
+    });
+  });
+}
+
+function checkScoring(scenario: Scenario, report: Report): void {
+  const issueIds = scenario.issues.map((i) => i.id);
+  // A duplicated issue id is reported once by the id check; scoring it twice would only repeat errors.
+  const issues = scenario.issues.filter((issue, i) => issueIds.indexOf(issue.id) === i);
+  scenario.seats.forEach((seat, s) => {
+    const path: PathSegment[] = ["seats", s, "brief", "scoring"];
+    for (const issue of issues) {
+      const table = seat.brief.scoring[issue.id];
+      if (table === undefined) {
+        report.error(path, `seat "${seat.id}" does not score issue "${issue.id}": give points for each of its options`);
+        continue;
+      }
+      const optionIds = issue.options.map((o) => o.id);
+      const missing = optionIds.filter((o) => table[o] === undefined);
+      if (missing.length > 0) report.error([...path, issue.id], `seat "${seat.id}" gives no points for option(s) ${missing.map((o) => `"${o}"`).join(", ")} of issue "${issue.id}"`);
+      for (const key of Object.keys(table)) {
+        if (!optionIds.includes(key)) report.error([...path, issue.id, key], notAnOption(issue.id, key, optionIds));
+      }
+    }
+    for (const key of Object.keys(seat.brief.scoring)) {
+      if (!issueIds.includes(key)) report.error([...path, key], unknown("issue", key, issueIds));
+    }
+  });
+}
+
+function checkAlignments(scenario: Scenario, report: Report): void {
+  const sideOf = new Map(scenario.objectives.map((o) => [o.id, o.side] as const));
+  const seen = new Map<string, number>();
+  scenario.alignments.forEach((alignment, k) => {
+    const path: PathSegment[] = ["alignments", k, "objectives"];
+    const sides: (Side | undefined)[] = alignment.objectives.map((id) => sideOf.get(id));
+    alignment.objectives.forEach((id, j) => {
+      if (sides[j] === undefined) report.error([...path, j], unknown("objective", id, [...sideOf.keys()]));
+    });
+    if (sides.every((side) => side !== undefined) && sides[0] === sides[1]) {
+      report.error(path, `pairs two ${sides[0]} objectives; an alignment pairs one procurement and one sales objective`);
+    }
+    const key = [...alignment.objectives].sort().join(" + ");
+    const earlier = seen.get(key);
+    if (earlier !== undefined) report.error(path, `the pair ${key} is already listed at alignments[${earlier}]`);
+    else seen.set(key, k);
+  });
+}
+
+function checkLevers(scenario: Scenario, report: Report): void {
+  const seatIds = scenario.seats.map((s) => s.id);
+  const objectiveIds = scenario.objectives.map((o) => o.id);
+  scenario.valueLevers.forEach((lever, k) => {
+    lever.knownTo.forEach((seat, j) => {
+      if (!seatIds.includes(seat)) report.error(["valueLevers", k, "knownTo", j], unknown("seat", seat, seatIds));
+    });
+    lever.servesObjectives.forEach((objective, j) => {
+      if (!objectiveIds.includes(objective)) report.error(["valueLevers", k, "servesObjectives", j], unknown("objective", objective, objectiveIds));
+    });
+    if (lever.figure !== undefined && lever.figure.low > lever.figure.high) {
+      report.error(["valueLevers", k, "figure"], `figure.low (${lever.figure.low}) is above figure.high (${lever.figure.high})`);
+    }
+  });
+}
+
+function checkObjectiveCounts(scenario: Scenario, report: Report): void {
+  for (const side of SIDES) {
+    const count = scenario.objectives.filter((o) => o.side === side).length;
+    if (count < scenario.objectivesPerSide) {
+      report.error(["objectives"], `the ${side} side needs at least ${scenario.objectivesPerSide} objectives to choose from (objectivesPerSide is ${scenario.objectivesPerSide}); found ${count}`);
+    }
+  }
+  scenario.objectives.forEach((objective, k) => {
+    if (objective.servedBy.length === 0) report.warning(["objectives", k, "servedBy"], `objective "${objective.id}" lists no deal terms, so the debrief can never count it as served by the agreement`);
+  });
+}
+
+const CHECKS: Check[] = [
+  { needs: ["issues"], run: (s, r) => {
+    uniqueIds(s.issues, ["issues"], "issue", r);
+    s.issues.forEach((issue, i) => uniqueIds(issue.options, ["issues", i, "options"], `option (of issue "${issue.id}")`, r));
+  } },
+  { needs: ["seats"], run: (s, r) => {
+    uniqueIds(s.seats, ["seats"], "seat", r);
+    s.seats.forEach((seat, i) => uniqueIds(seat.brief.privateFacts, ["seats", i, "brief", "privateFacts"], `private fact (of seat "${seat.id}")`, r));
+  } },
+  { needs: ["objectives"], run: (s, r) => uniqueIds(s.objectives, ["objectives"], "objective", r) },
+  { needs: ["valueLevers"], run: (s, r) => uniqueIds(s.valueLevers, ["valueLevers"], "value lever", r) },
+  { needs: ["risks"], run: (s, r) => uniqueIds(s.risks, ["risks"], "risk", r) },
+  { needs: ["phases"], run: (s, r) => uniqueIds(s.phases, ["phases"], "phase", r) },
+  { needs: ["seats", "issues"], run: checkScoring },
+  { needs: ["objectives", "issues"], run: (s, r) => s.objectives.forEach((o, k) => checkOutcomes(s, o.servedBy, ["objectives", k, "servedBy"], r)) },
+  { needs: ["valueLevers", "issues"], run: (s, r) => s.valueLevers.forEach((l, k) => checkOutcomes(s, l.realisedBy, ["valueLevers", k, "realisedBy"], r)) },
+  { needs: ["risks", "issues"], run: (s, r) => s.risks.forEach((risk, k) => checkOutcomes(s, risk.mitigatedBy, ["risks", k, "mitigatedBy"], r)) },
+  { needs: ["alignments", "objectives"], run: checkAlignments },
+  { needs: ["valueLevers", "seats", "objectives"], run: checkLevers },
+  { needs: ["objectives", "objectivesPerSide"], run: checkObjectiveCounts },
+  { needs: ["seats", "kind"], run: checkSeatsForKind },
+  { needs: ["phases", "kind", "spec"], run: checkPhases },
+];

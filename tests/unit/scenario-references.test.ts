@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import { checkReferences, formatPath, type ReferenceProblem } from "../../shared/scenario/references.js";
+import type { Scenario, Seat } from "../../shared/scenario/schema.js";
+import { loadFixture } from "./scenario-fixtures.js";
+
+const partnership = () => structuredClone(loadFixture("valid-tiny.yaml"));
+const tender = () => structuredClone(loadFixture("valid-commodity.yaml"));
+
+function found(scenario: Scenario, severity: ReferenceProblem["severity"] = "error"): string[] {
+  return checkReferences(scenario)
+    .filter((p) => p.severity === severity)
+    .map((p) => `${formatPath(p.path)}: ${p.message}`);
+}
+
+function seat(scenario: Scenario, id: string): Seat {
+  const s = scenario.seats.find((x) => x.id === id);
+  if (s === undefined) throw new Error(`no seat ${id}`);
+  return s;
+}
+
+describe("checkReferences", () => {
+  it("finds nothing wrong in the valid fixtures", () => {
+    expect(checkReferences(partnership())).toEqual([]);
+    expect(checkReferences(tender())).toEqual([]);
+  });
+
+  it("rejects duplicate ids in every collection", () => {
+    const s = partnership();
+    s.issues[0]!.options[1]!.id = "low";
+    s.seats[1]!.id = "buyer";
+    s.objectives[1]!.id = "cut-cost";
+    s.valueLevers.push({ ...s.valueLevers[0]! });
+    s.risks.push({ ...s.risks[0]! });
+    s.phases[1]!.id = "prepare";
+    s.seats[0]!.brief.privateFacts.push({ ...s.seats[0]!.brief.privateFacts[0]! });
+    expect(found(s)).toEqual(expect.arrayContaining([
+      `issues[0].options[1].id: option (of issue "price") id "low" is used twice (first at issues[0].options[0])`,
+      `seats[1].id: seat id "buyer" is used twice (first at seats[0])`,
+      `seats[0].brief.privateFacts[1].id: private fact (of seat "buyer") id "budget-cut" is used twice (first at seats[0].brief.privateFacts[0])`,
+      `objectives[1].id: objective id "cut-cost" is used twice (first at objectives[0])`,
+      `valueLevers[1].id: value lever id "fewer-breakdowns" is used twice (first at valueLevers[0])`,
+      `risks[1].id: risk id "contractor-exit" is used twice (first at risks[0])`,
+      `phases[1].id: phase id "prepare" is used twice (first at phases[0])`,
+    ]));
+  });
+
+  it("requires every seat to score every issue, and nothing else", () => {
+    const s = partnership();
+    delete seat(s, "buyer").brief.scoring.term;
+    seat(s, "supplier").brief.scoring["warranty"] = { long: 5 };
+    expect(found(s)).toEqual([
+      `seats[0].brief.scoring: seat "buyer" does not score issue "term": give points for each of its options`,
+      `seats[1].brief.scoring.warranty: unknown issue "warranty" (known: price, term)`,
+    ]);
+  });
+
+  it("rejects deal terms naming options an issue does not have", () => {
+    const s = partnership();
+    s.objectives[0]!.servedBy = [{ issue: "price", options: ["cheap"] }];
+    s.valueLevers[0]!.realisedBy = [{ issue: "term", options: ["five-year"] }];
+    s.risks[0]!.mitigatedBy = [{ issue: "term", options: ["two-years"] }];
+    expect(found(s)).toEqual([
+      `objectives[0].servedBy[0].options[0]: "cheap" is not an option of issue "price" (known: low, mid, high)`,
+      `valueLevers[0].realisedBy[0].options[0]: "five-year" is not an option of issue "term" — did you mean "one-year"?`,
+      `risks[0].mitigatedBy[0].options[0]: "two-years" is not an option of issue "term" — did you mean "two-year"?`,
+    ]);
+  });
+
+  it("checks alignments pair an existing procurement objective with an existing sales one, once", () => {
+    const s = partnership();
+    s.alignments.push({ objectives: ["plan-technicians", "reliable-service"], relation: "aligned" });
+    s.alignments.push({ objectives: ["cut-cost", "nobody"], relation: "conflict" });
+    s.alignments.push({ objectives: ["long-contract", "keep-margin"], relation: "aligned" });
+    expect(found(s)).toEqual([
+      "alignments[2].objectives: the pair plan-technicians + reliable-service is already listed at alignments[0]",
+      `alignments[3].objectives[1]: unknown objective "nobody" (known: cut-cost, keep-flexibility, reliable-service, long-contract, keep-margin, plan-technicians)`,
+      "alignments[4].objectives: pairs two sales objectives; an alignment pairs one procurement and one sales objective",
+    ]);
+  });
+
+  it("checks value levers name real seats and objectives and an honest figure range", () => {
+    const s = partnership();
+    s.valueLevers[0]!.knownTo = ["supplier", "facilitator"];
+    s.valueLevers[0]!.servesObjectives = ["reliable-servce"];
+    s.valueLevers[0]!.figure = { low: 30, high: 20, unit: "%" };
+    expect(found(s)).toEqual([
+      `valueLevers[0].knownTo[1]: unknown seat "facilitator" (known: buyer, supplier)`,
+      `valueLevers[0].servesObjectives[0]: unknown objective "reliable-servce" — did you mean "reliable-service"?`,
+      "valueLevers[0].figure: figure.low (30) is above figure.high (20)",
+    ]);
+  });
+
+  it("requires exactly one procurement seat, which cannot be optional", () => {
+    const none = partnership();
+    seat(none, "buyer").side = "sales";
+    expect(found(none)).toContain("seats: a scenario needs exactly one procurement seat; found 0");
+    const optional = partnership();
+    seat(optional, "buyer").optional = true;
+    expect(found(optional)).toEqual([`seats[0].optional: the procurement seat "buyer" cannot be optional: there is no negotiation without the buyer`]);
+  });
+
+  it("keeps seat ids clear of the names the event log reserves", () => {
+    const s = partnership();
+    seat(s, "supplier").id = "system";
+    s.valueLevers[0]!.knownTo = ["system"];
+    expect(found(s)).toEqual([`seats[1].id: "system" is reserved for the event log; choose another seat id`]);
+  });
+
+  it("requires a commodity bid to have 2 to 4 suppliers, at least 2 of them required", () => {
+    const few = tender();
+    few.seats = few.seats.filter((s) => s.id !== "woodco" && s.id !== "palletpro");
+    expect(found(few)).toEqual([
+      "seats: a commodity bid needs 2 to 4 supplier (sales) seats; found 1",
+      "seats: a commodity bid needs at least 2 supplier seats that are not optional, so there is always competition; found 0",
+    ]);
+    const many = tender();
+    many.seats.push({ ...seat(many, "woodco"), id: "extra-1" }, { ...seat(many, "woodco"), id: "extra-2" });
+    expect(found(many)).toEqual(["seats: a commodity bid needs 2 to 4 supplier (sales) seats; found 5"]);
+    const optional = tender();
+    seat(optional, "palletpro").optional = true;
+    expect(found(optional)).toEqual(["seats: a commodity bid needs at least 2 supplier seats that are not optional, so there is always competition; found 1"]);
+  });
+
+  it("requires a commodity bid to have sealed bids and an award after the last of them", () => {
+    const noBids = tender();
+    noBids.phases = noBids.phases.filter((p) => p.kind !== "sealed-bid" && p.kind !== "award");
+    expect(found(noBids)).toEqual(["phases: a commodity bid needs at least one sealed-bid phase", "phases: a commodity bid needs an award phase"]);
+    const early = tender();
+    const award = early.phases.splice(4, 1)[0]!;
+    early.phases.splice(3, 0, award);
+    expect(found(early)).toEqual([`phases[3].kind: the award phase must come after the last sealed-bid phase ("bafo")`]);
+  });
+
+  it("warns when a commodity bid has no specification to issue with the RFQ", () => {
+    const s = tender();
+    delete s.spec;
+    expect(found(s, "warning")).toEqual(["spec: a commodity bid has no spec: the RFQ will be issued without a specification"]);
+  });
+
+  it("requires a strategic partnership to have one required supplier and a negotiation phase", () => {
+    const s = partnership();
+    seat(s, "supplier").optional = true;
+    s.phases = s.phases.filter((p) => p.kind !== "negotiation");
+    expect(found(s)).toEqual([
+      `seats[1].optional: the only supplier seat "supplier" cannot be optional`,
+      "phases: a strategic partnership needs at least one negotiation phase",
+    ]);
+    const bids = partnership();
+    bids.phases.splice(2, 0, { id: "bids", kind: "sealed-bid", title: "Bids", minutes: 5 });
+    expect(found(bids, "warning")).toEqual(["phases[2].kind: a sealed-bid phase belongs to a commodity bid, not a strategic partnership"]);
+  });
+
+  it("requires enough objectives on each side for the three-objectives exercise", () => {
+    const s = partnership();
+    s.objectives = s.objectives.filter((o) => o.id !== "long-contract");
+    s.alignments = [];
+    expect(found(s)).toEqual(["objectives: the sales side needs at least 3 objectives to choose from (objectivesPerSide is 3); found 2"]);
+    s.objectivesPerSide = 2;
+    expect(found(s)).toEqual([]);
+  });
+
+  it("requires exactly one reflection phase, placed last", () => {
+    const none = partnership();
+    none.phases.pop();
+    expect(found(none)).toEqual(["phases: a scenario needs exactly one reflection phase (the short survey before the debrief); found 0"]);
+    const two = partnership();
+    two.phases.push({ ...two.phases[3]!, id: "reflect-again" });
+    expect(found(two)).toEqual(["phases: a scenario needs exactly one reflection phase (the short survey before the debrief); found 2"]);
+  });
+
+  it("only lets a phase override give a side moves that side can make, in the right kind of phase", () => {
+    const s = partnership();
+    s.phases[2]!.moves = { sales: ["phase.ready", "award.make", "bid.submit"], procurement: ["chat.send"] };
+    expect(found(s)).toEqual([
+      `phases[2].moves.sales[1]: "award.make" is never a sales move`,
+      `phases[2].moves.sales[2]: "bid.submit" can only be made in a sealed-bid phase, not in a negotiation phase`,
+    ]);
+    expect(found(s, "warning")).toEqual([
+      `phases[2].moves.procurement: without "phase.ready" the procurement side can never say it is ready: the phase ends only on time or by the facilitator`,
+    ]);
+  });
+
+  it("does not warn about readiness for suppliers when the buyer alone closes the phase", () => {
+    const s = tender();
+    s.phases[2]!.moves = { sales: ["bid.submit"] };
+    expect(checkReferences(s)).toEqual([]);
+  });
+
+  it("skips checks that read a section which failed to parse, instead of cascading", () => {
+    const s = partnership();
+    s.seats = [];
+    expect(checkReferences(s, new Set(["seats"]))).toEqual([]);
+    expect(found(s)).toContain("seats: a scenario needs exactly one procurement seat; found 0");
+  });
+});
