@@ -44,7 +44,9 @@ export const MovePayloadSchemas = {
 } as const;
 
 type PayloadSchemas = typeof MovePayloadSchemas;
-export type MovePayloadsFromProtocol = { [K in keyof PayloadSchemas]: z.infer<PayloadSchemas[K]> };
+/** zod infers `{}` as Record<string, never>, which no event with a `type` could satisfy. */
+type Payload<T> = string extends keyof T ? Record<never, never> : T;
+export type MovePayloadsFromProtocol = { [K in keyof PayloadSchemas]: Payload<z.infer<PayloadSchemas[K]>> };
 
 const moveTypes = Object.keys(MovePayloadSchemas) as [keyof PayloadSchemas, ...(keyof PayloadSchemas)[]];
 
@@ -56,7 +58,7 @@ export const MoveInputSchema = z.discriminatedUnion(
     ...z.ZodObject<{ type: z.ZodLiteral<string> }>[],
   ],
 );
-export type MoveInput = { [K in keyof PayloadSchemas]: { type: K } & z.infer<PayloadSchemas[K]> }[keyof PayloadSchemas];
+export type MoveInput = { [K in keyof PayloadSchemas]: { type: K } & MovePayloadsFromProtocol[K] }[keyof PayloadSchemas];
 
 /** Session controls a client may ask for; the room checks who may (facilitator, or procurement for its own rounds). */
 export const ControlInputSchema = z.discriminatedUnion("type", [
