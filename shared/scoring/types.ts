@@ -1,0 +1,200 @@
+import type { Agreement, SystemPayloads } from "../negotiation/events.js";
+import type { Package, Side } from "../scenario/schema.js";
+
+/**
+ * One number of the debrief. `explanation` is a plain sentence with the actual
+ * figures; `events` are the seqs of the log entries that justify the number,
+ * so a debrief screen can jump from a score to the moves behind it.
+ */
+export interface Metric {
+  value: number;
+  label: string;
+  explanation: string;
+  events: number[];
+}
+
+/**
+ * A part of a 0–100 score. `weight` is its share of the score (0 when there
+ * was nothing to judge and the other weights were rescaled); a component
+ * without a weight is a deduction in points from the weighted result.
+ */
+export interface Component extends Metric {
+  /** stable key of the part, e.g. "transparency", for the UI and coaching rules */
+  id: string;
+  weight?: number;
+}
+
+/** A 0–100 score with the parts it is made of. */
+export interface Score extends Metric {
+  components: Component[];
+}
+
+export type EndReason = SystemPayloads["negotiation.ended"]["reason"] | "not-ended";
+
+export interface NegotiationOutcome {
+  deal: boolean;
+  reason: EndReason;
+  agreement: Agreement | null;
+  /** seq of the `negotiation.ended` entry, null while the talks are still open */
+  endedSeq: number | null;
+  explanation: string;
+}
+
+/** What the scenario made possible for one buyer–supplier pair (from the analysis). */
+export interface PairSummary {
+  procurementSeat: string;
+  salesSeat: string;
+  agreements: number;
+  batna: { procurement: number; sales: number };
+  dealZone: boolean;
+  agreementsAboveBatna: number;
+  frontier: { procurement: number; sales: number }[];
+  maxJoint: { procurement: number; sales: number; joint: number; package: Package };
+  nash: { procurement: number; sales: number; product: number; package: Package } | null;
+  splitJoint: number;
+  integrativePotential: number;
+  opposition: number;
+}
+
+export interface SeatOutcome {
+  /** true when this seat is a party to the agreement */
+  deal: boolean;
+  /** the seat whose pair the outcome is measured in; null for a buyer with no award in a tender */
+  counterpart: string | null;
+  ownPoints: Metric;
+  batna: Metric;
+  surplus: Metric;
+  counterpartPoints?: Metric;
+  jointPoints?: Metric;
+  shareOfSurplus?: Metric;
+  distanceToFrontier?: Metric;
+  jointOfMax?: Metric;
+  distanceToNash?: Metric;
+  /** no deal: the best joint surplus over both BATNAs the pair could have had */
+  leftOnTable?: Metric;
+}
+
+export interface ObjectivePair {
+  own: string;
+  other: string;
+  relation: "aligned" | "conflict" | "neutral";
+}
+
+export interface GoalAlignment {
+  own: string[];
+  counterpart: string[];
+  pairs: ObjectivePair[];
+  aligned: Metric;
+  misaligned: Metric;
+  /** the three-objectives test: two of three (or more) misaligned */
+  slimChance: boolean;
+  servedOwn?: Metric;
+  servedCounterpart?: Metric;
+  servedIds: string[];
+  guessAccuracy?: Metric;
+}
+
+export interface RiskStatus {
+  risk: string;
+  title: string;
+  raised: boolean;
+  addressed: "move" | "deal-term" | null;
+}
+
+export interface RiskCategoryCoverage {
+  category: string;
+  risks: RiskStatus[];
+}
+
+export interface RiskCoverage {
+  coverage: Metric;
+  categories: RiskCategoryCoverage[];
+  /** raised at the table but neither answered with a move nor carried by a deal term */
+  unanswered: string[];
+}
+
+export type StyleLabel = "hardball" | "collaborative" | "mixed" | "quiet";
+
+export interface StyleFit {
+  style: StyleLabel;
+  hardball: Metric;
+  collaborative: Metric;
+  fit: Score;
+}
+
+export interface OfferPoint {
+  seq: number;
+  at: number;
+  minutesIn: number;
+  kind: "offer" | "bid";
+  to: string;
+  ownPoints: number;
+  counterpartPoints: number;
+  final: boolean;
+}
+
+export interface OfferHistory {
+  firstOffer: Metric | null;
+  curve: OfferPoint[];
+  totalConcession: Metric | null;
+  biggestConcession: Metric | null;
+  reciprocity: Component;
+}
+
+export type MomentKind =
+  | "first-offer"
+  | "biggest-concession"
+  | "bypass"
+  | "disclosure"
+  | "ultimatum"
+  | "overclaim"
+  | "agreement"
+  | "walkaway"
+  | "impasse";
+
+export interface KeyMoment {
+  seq: number;
+  at: number;
+  kind: MomentKind;
+  seats: string[];
+  caption: string;
+}
+
+export interface CoachingTip {
+  id: string;
+  text: string;
+  events: number[];
+}
+
+export interface Coaching {
+  summary: string;
+  lines: string[];
+  keyLessons: string[];
+  tips: CoachingTip[];
+}
+
+export interface SeatDebrief {
+  seat: string;
+  side: Side;
+  title: string;
+  counterparts: string[];
+  outcome: SeatOutcome;
+  trust: Score;
+  valueFraming: Score;
+  alignment: GoalAlignment;
+  risk: RiskCoverage | null;
+  style: StyleFit;
+  offers: OfferHistory;
+  moments: KeyMoment[];
+  coaching: Coaching;
+}
+
+export interface NegotiationDebrief {
+  scenarioId: string;
+  scenarioVersion: number;
+  kind: string;
+  outcome: NegotiationOutcome;
+  pairs: PairSummary[];
+  seats: Record<string, SeatDebrief>;
+  keyMoments: KeyMoment[];
+}
