@@ -67,6 +67,11 @@ export class NegotiationStore {
     });
   }
 
+  /** Records that the negotiation's process is alive at `at` (a restart books the gap since as a pause). */
+  async touch(id: string, at: number): Promise<void> {
+    await this.db.query("update negotiations set updated_at = $2 where id = $1", [id, at]);
+  }
+
   async getNegotiation(id: string): Promise<NegotiationRecord | null> {
     const [row] = await this.db.query<NegotiationRow>("select * from negotiations where id = $1", [id]);
     return row ? toRecord(row) : null;

@@ -87,6 +87,11 @@ export function privateMarkers(s: Scenario, seatId: string, disclosed: readonly 
   const brief = privateBrief(s, seatId);
   if (!brief) return [];
   const facts = brief.brief.privateFacts.filter((f) => !disclosed.includes(f.id)).map((f) => f.text);
-  const markers = [brief.brief.story, brief.brief.batna.description, ...facts];
-  return markers.map((m) => m.slice(0, 60)).filter((m) => m.length >= 20);
+  return [brief.brief.story, brief.brief.batna.description, ...facts].map(plainRun).filter((m) => m.length >= 20);
+}
+
+/** The longest run of the text with nothing a JSON or YAML encoder would escape, capped at 48 characters. */
+function plainRun(text: string): string {
+  const runs = text.split(/["\\\n\r\t*_`#>\[\]]+/).map((r) => r.trim());
+  return runs.reduce((a, b) => (b.length > a.length ? b : a), "").slice(0, 48);
 }

@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { Encoder } from "@colyseus/schema";
+import express from "express";
+import { loadCatalog } from "./scenarios/catalog.js";
+import { readConfig, type ServerConfig } from "./config.js";
+import { createLogger, type Logger } from "./log.js";
+import { NegotiationRoom } from "./rooms/NegotiationRoom.js";
+import { resumeUnfinished } from "./rooms/resume.js";
+import { setServices, type ServerServices } from "./services.js";
+import { NegotiationStore } from "./storage/store.js";
+import { apiRoutes } from "./http/api.js";
+
+// A full state carries the public scenario and, after the reveal, every brief: well over the 8 KB default.
+Encoder.BUFFER_SIZE = 512 * 1024;
+
+export interface RunningServer {
+  port: number;
+  services: ServerServices;
+  colyseus: Server;
+  close(): Promise<void>;
+}
+
+async function packageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * Starts one server process: storage (PGlite, or PostgreSQL by URL), the
+ * scenario catalogue, Colyseus (with Redis presence and driver by URL), the
+ * HTTP API and the built client; then resumes negotiations a crash left open.
+ */
+export async function startServer(config: ServerConfig = readConfig(), log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const store = await NegotiationStore.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir });
+  const catalog = await loadCatalog(config.scenariosDir);
+  for (const p of catalog.problems) log.warn("scenario left out", { file: p.source, path: p.path, problem: p.message });
+  const services: ServerServices = { config, store, scenarios: catalog.scenarios, log, version: await packageVersion() };
+  setServices(services);
+
+  const clientDir = resolve(config.clientDir);
+  const colyseus = defineServer({
+    transport: new WebSocketTransport(),
+    greet: false,
+    gracefullyShutdown: false,
+    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
+    ...(config.redisUrl ? { presence: new RedisPresence(config.redisUrl), driver: new RedisDriver(config.redisUrl) } : {}),
+    rooms: { negotiation: defineRoom(NegotiationRoom) },
+    express: (app) => {
+      app.use(express.json({ limit: "64kb" }));
+      app.use("/", apiRoutes(services));
+      if (existsSync(clientDir)) {
+        app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+        app.get("/{*any}", (_req, res) => res.sendFile(resolve(clientDir, "index.html")));
+      } else {
+        log.warn("client not built: only the API is served", { clientDir, hint: "npm run build" });
+      }
+    },
+  });
+  await colyseus.listen(config.port, config.host);
+  const port = listeningPort(colyseus, config.port);
+  log.info("server listening", { port, storage: store.kind, scale: config.redisUrl ? "redis" : "single", scenarios: [...catalog.scenarios.keys()] });
+  const resumed = await resumeUnfinished(store, log);
+  if (resumed.length) log.info("negotiations resumed after restart", { ids: resumed });
+
+  return {
+    port,
+    services,
+    colyseus,
+    async close() {
+      await colyseus.gracefullyShutdown(false);
+      await store.close();
+      setServices(undefined);
+    },
+  };
+}
+
+function listeningPort(colyseus: Server, fallback: number): number {
+  const address = (colyseus.transport as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();
+  return address && typeof address === "object" ? address.port : fallback;
+}
+
+export { matchMaker };

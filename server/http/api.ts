@@ -1,0 +1,59 @@
+import { matchMaker } from "@colyseus/core";
+import { Router } from "express";
+import { publicScenario } from "../../shared/negotiation/visibility.js";
+import { PROTOCOL_VERSION } from "../../shared/protocol.js";
+import { debriefForSeat } from "../../shared/scoring/reveal.js";
+import type { NegotiationDebrief } from "../../shared/scoring/types.js";
+import { FACILITATOR_KEY } from "../rooms/join.js";
+import { hashToken } from "../rooms/seat-tokens.js";
+import type { ServerServices } from "../services.js";
+
+/** HTTP routes: health for operators, the scenario list for the home screen, debriefs by seat token. */
+export function apiRoutes(s: ServerServices): Router {
+  const router = Router();
+
+  router.get("/healthz", async (_req, res) => {
+    try {
+      const counts = await s.store.counts();
+      res.json({
+        status: "ok",
+        version: s.version,
+        protocol: PROTOCOL_VERSION,
+        storage: s.store.kind,
+        scale: s.config.redisUrl ? "redis" : "single",
+        rooms: matchMaker.stats.local.roomCount,
+        clients: matchMaker.stats.local.ccu,
+        negotiations: counts,
+        scenarios: s.scenarios.size,
+      });
+    } catch (error) {
+      res.status(503).json({ status: "unavailable", error: (error as Error).message });
+    }
+  });
+
+  router.get("/api/scenarios", (_req, res) => {
+    res.json([...s.scenarios.values()].map((sc) => {
+      const p = publicScenario(sc);
+      return { id: p.id, version: p.version, title: p.title, kind: p.kind, summary: p.summary, durationMinutes: p.durationMinutes, seats: p.seats };
+    }));
+  });
+
+  router.get("/api/scenarios/:id", (req, res) => {
+    const sc = s.scenarios.get(req.params.id);
+    if (!sc) return void res.status(404).json({ error: "not-found", message: `No scenario "${req.params.id}".` });
+    res.json(publicScenario(sc));
+  });
+
+  // A seat fetches its debrief again later with its seat token (Authorization: Bearer <token>).
+  router.get("/api/negotiations/:id/debrief", async (req, res) => {
+    const token = (req.header("authorization") ?? "").replace(/^Bearer\s+/i, "");
+    if (!token) return void res.status(401).json({ error: "no-token", message: "Send your seat token as 'Authorization: Bearer <token>'." });
+    const seat = (await s.store.listSeats(req.params.id)).find((x) => x.tokenHash === hashToken(token));
+    if (!seat) return void res.status(403).json({ error: "not-your-negotiation", message: "This token holds no seat in that negotiation." });
+    const debrief = await s.store.getDebrief<NegotiationDebrief>(req.params.id);
+    if (!debrief) return void res.status(404).json({ error: "not-ready", message: "The debrief is written when the negotiation ends." });
+    res.json({ seat: seat.seatId, debrief: seat.seatId === FACILITATOR_KEY ? debrief : debriefForSeat(debrief, seat.seatId) });
+  });
+
+  return router;
+}

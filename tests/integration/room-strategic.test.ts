@@ -1,0 +1,79 @@
+import "../support/record-frames.js";
+import { receivedText } from "../support/record-frames.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseScenario } from "../../shared/scenario/load.js";
+import { privateMarkers } from "../../shared/negotiation/visibility.js";
+import type { SeatDebriefView } from "../../shared/scoring/reveal.js";
+import { readFileSync } from "node:fs";
+import { REFLECTION, play3pl } from "../support/plays.js";
+import { SeatClient } from "../support/seat-client.js";
+import { startTestServer, type TestServer } from "../support/server.js";
+
+const parsed = parseScenario(readFileSync("scenarios/strategic-3pl.yaml", "utf8"), "strategic-3pl.yaml");
+if (!parsed.ok) throw new Error("flagship scenario invalid");
+const scenario = parsed.scenario;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.close());
+
+describe("strategic partnership over real sockets", () => {
+  it("plays to an agreement with a reconnect, keeps every secret until the debrief, and stores the debrief", async () => {
+    const sdk = server.colyseus.sdk;
+    const p = new SeatClient(await sdk.create("negotiation", { scenarioId: scenario.id, seat: "procurement", name: "Pat" }), "procurement");
+    const s = new SeatClient(await sdk.joinById(p.room.roomId, { seat: "sales", name: "Sam" }), "sales");
+    const id = p.room.roomId;
+    const sessions = { procurement: [p.room.sessionId], sales: [s.room.sessionId] };
+    const table = { procurement: p, sales: s };
+    let sales = s;
+
+    const { counter } = await play3pl(table, async () => {
+      // A page refresh: the sales player comes back with its seat token and sees its own brief again.
+      const token = sales.hello?.token;
+      expect(token).toBeTruthy();
+      sales.room.leave(false);
+      sales = new SeatClient(await sdk.joinById(id, { token }), "sales-again");
+      table.sales = sales;
+      sessions.sales.push(sales.room.sessionId);
+      await expect.poll(() => (sales.state().seatViews as Record<string, { brief: string }>)?.sales?.brief ?? "").toContain(scenario.seats[1]!.brief.story.slice(0, 30));
+      await expect.poll(() => ((p.state().seats as Record<string, { connection: string }>).sales?.connection)).toBe("connected");
+    });
+
+    // Before the end: no socket has received the other seat's secrets.
+    const procurementSeen = sessions.procurement.map(receivedText).join("\n");
+    const salesSeen = sessions.sales.map(receivedText).join("\n");
+    for (const marker of privateMarkers(scenario, "sales", ["spare-capacity"])) expect(procurementSeen).not.toContain(marker);
+    for (const marker of privateMarkers(scenario, "procurement")) expect(salesSeen).not.toContain(marker);
+    // ...but each has received its own.
+    expect(salesSeen).toContain(privateMarkers(scenario, "sales")[0]);
+    expect(procurementSeen).toContain(privateMarkers(scenario, "procurement")[0]);
+    // The objectives each side chose stay private too.
+    expect(salesSeen).not.toContain("meet-cfo-target\",\"lift-service");
+
+    await p.must({ type: "offer.accept", offer: counter });
+    await expect.poll(() => sales.state().phase).toBe("reflection");
+    await p.must({ type: "reflection.submit", answers: REFLECTION });
+    await sales.must({ type: "reflection.submit", answers: REFLECTION });
+    await expect.poll(() => sales.state().status).toBe("finished");
+
+    const views = sales.state().seatViews as Record<string, { debrief: string; brief: string }>;
+    await expect.poll(() => views.sales?.debrief ?? (sales.state().seatViews as Record<string, { debrief: string }>).sales?.debrief).toBeTruthy();
+    const debrief = JSON.parse((sales.state().seatViews as Record<string, { debrief: string }>).sales!.debrief) as SeatDebriefView;
+    expect(debrief.outcome.deal).toBe(true);
+    expect(debrief.own?.outcome.ownPoints.value).toBeGreaterThan(scenario.seats[1]!.brief.batna.points);
+    expect(debrief.counterparts[0]?.objectives.sort()).toEqual(["lift-service", "meet-cfo-target", "protect-data"]);
+    // The reveal: the sales seat now sees the procurement brief.
+    await expect.poll(() => (sales.state().seatViews as Record<string, { brief: string }>).procurement?.brief ?? "").toContain("brief");
+
+    // The debrief can be fetched again later with the seat token.
+    const res = await fetch(`${server.url}/api/negotiations/${id}/debrief`, { headers: { authorization: `Bearer ${sales.hello!.token}` } });
+    expect(res.status).toBe(200);
+    const again = (await res.json()) as { seat: string; debrief: SeatDebriefView };
+    expect(again.seat).toBe("sales");
+    expect(again.debrief.own?.trust.value).toBe(debrief.own?.trust.value);
+    p.room.leave();
+    sales.room.leave();
+  });
+});

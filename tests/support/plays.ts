@@ -1,0 +1,45 @@
+import type { MoveInput } from "../../shared/protocol.js";
+import type { SeatClient } from "./seat-client.js";
+
+/** Answers to the reflection survey, the same for every test player. */
+export const REFLECTION = {
+  "outcome-satisfied": 6, "outcome-fair": 5, "self-prepared": 6, "self-proud": 6,
+  "process-listened": 5, "process-open": 6, "relationship-trust": 5, "relationship-again": 6, "one-word": "partner",
+};
+
+/** Every listed seat declares itself ready, ending the phase. */
+export async function allReady(...seats: SeatClient[]) {
+  for (const s of seats) await s.must({ type: "phase.ready" });
+}
+
+export const PACKAGE_3PL = {
+  "rate-level": "cut-6", "payment-terms": "net-60", "contract-length": "three-years", "service-level": "otif-97-5",
+  "lane-scope": "all-lanes", "gain-share": "split-50-50", governance: "joint-governance", "liability-cap": "cap-2m",
+};
+
+/**
+ * The strategic partnership played to an agreement over real sockets, up to
+ * (not including) the reflection. `midway` runs between discovery and the
+ * proposals (e.g. a reconnect).
+ */
+export async function play3pl(table: { procurement: SeatClient; sales: SeatClient }, midway: () => Promise<void> = async () => {}) {
+  const p = table.procurement;
+  let s = table.sales;
+  await p.control({ type: "session.start" });
+  await allReady(p, s); // briefing
+  await p.must({ type: "objectives.set", objectives: ["meet-cfo-target", "lift-service", "protect-data"] });
+  await s.must({ type: "objectives.set", objectives: ["multi-year", "grow-account", "land-reference"] });
+  await allReady(p, s); // preparation
+  const asked = await p.must({ type: "question.ask", text: "Which of our lanes could you consolidate first?" });
+  await s.must({ type: "question.answer", question: asked[0]!.seq, text: "The Midlands outbound lanes, within a quarter." });
+  await s.must({ type: "fact.disclose", fact: "spare-capacity" });
+  await s.must({ type: "value.argue", lever: "lane-consolidation", claim: "Consolidating your lanes saves about 7 % of freight spend.", figure: 7 });
+  await p.must({ type: "risk.raise", risk: "shipment-data", note: "Our CISO must review how you store shipment data." });
+  await s.must({ type: "risk.address", risk: "shipment-data", note: "We accept your security audit and ISO 27001 terms." });
+  await allReady(p, s); // discovery
+  await midway();
+  s = table.sales; // midway may have replaced a seat's connection
+  const offered = await p.must({ type: "offer.propose", to: "sales", package: { ...PACKAGE_3PL, "contract-length": "two-years" } } as MoveInput);
+  const counter = await s.must({ type: "offer.propose", to: "procurement", package: PACKAGE_3PL } as MoveInput);
+  return { firstOffer: offered[0]!.seq, counter: counter[0]!.seq };
+}
