@@ -44,6 +44,21 @@ export function apiRoutes(s: ServerServices): Router {
     res.json(publicScenario(sc));
   });
 
+  // The join screen: which negotiation a code names, and which seats are still free.
+  router.get("/api/negotiations/:id", async (req, res) => {
+    const id = req.params.id.toUpperCase();
+    const record = await s.store.getNegotiation(id);
+    const scenario = record && s.scenarios.get(record.scenarioId);
+    if (!record || !scenario) return void res.status(404).json({ error: "not-found", message: `No negotiation with code ${id}. Check the code with your trainer.` });
+    const taken = new Set((await s.store.listSeats(id)).map((x) => x.seatId));
+    res.json({
+      id, status: record.status,
+      scenario: { id: scenario.id, title: scenario.title, kind: scenario.kind, summary: scenario.summary },
+      seats: publicScenario(scenario).seats.map((seat) => ({ ...seat, taken: taken.has(seat.id) })),
+      facilitator: taken.has(FACILITATOR_KEY),
+    });
+  });
+
   // A seat fetches its debrief again later with its seat token (Authorization: Bearer <token>).
   router.get("/api/negotiations/:id/debrief", async (req, res) => {
     const token = (req.header("authorization") ?? "").replace(/^Bearer\s+/i, "");
