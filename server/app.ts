@@ -45,7 +45,9 @@ export async function startServer(config: ServerConfig = readConfig(), log: Logg
 
   const clientDir = resolve(config.clientDir);
   const colyseus = defineServer({
-    transport: new WebSocketTransport(),
+    // ws closes a socket whose frame exceeds maxPayload; allow well above MAX_MESSAGE_BYTES so an
+    // oversized move gets a "too-large" reply instead of a disconnect.
+    transport: new WebSocketTransport({ maxPayload: 256 * 1024 }),
     greet: false,
     gracefullyShutdown: false,
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
