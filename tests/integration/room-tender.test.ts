@@ -1,0 +1,84 @@
+import "../support/record-frames.js";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { privateMarkers } from "../../shared/negotiation/visibility.js";
+import { parseScenario } from "../../shared/scenario/load.js";
+import type { SeatDebriefView } from "../../shared/scoring/reveal.js";
+import { receivedText } from "../support/record-frames.js";
+import { REFLECTION, allReady } from "../support/plays.js";
+import { SeatClient } from "../support/seat-client.js";
+import { startTestServer, type TestServer } from "../support/server.js";
+
+const parsed = parseScenario(readFileSync("scenarios/commodity-corrugated.yaml", "utf8"), "commodity-corrugated.yaml");
+if (!parsed.ok) throw new Error("flagship scenario invalid");
+const scenario = parsed.scenario;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.close());
+
+const bid = (price: string, share: string, programme = "current-designs") => ({
+  "unit-price": price, "payment-terms": "net-60", "lead-time": "days-5", "volume-share": share, "case-programme": programme,
+});
+
+describe("commodity tender over real sockets", () => {
+  it("runs an RFQ, three sealed rounds with rank feedback and an award, keeping every bid sealed from rival suppliers", async () => {
+    const sdk = server.colyseus.sdk;
+    const buyer = new SeatClient(await sdk.create("negotiation", { scenarioId: scenario.id, seat: "buyer", name: "Bea" }), "buyer");
+    const a = new SeatClient(await sdk.joinById(buyer.room.roomId, { seat: "supplier-a", name: "Al" }), "a");
+    const b = new SeatClient(await sdk.joinById(buyer.room.roomId, { seat: "supplier-b", name: "Bo" }), "b");
+
+    expect((await buyer.control({ type: "session.start" })).ok).toBe(true); // supplier-c is optional and stays empty
+    await allReady(buyer, a, b);
+    await buyer.must({ type: "objectives.set", objectives: ["deliver-savings", "extend-payment", "secure-supply"] });
+    await a.must({ type: "objectives.set", objectives: ["win-majority", "protect-margin", "get-paid-on-time"] });
+    await b.must({ type: "objectives.set", objectives: ["win-majority", "win-on-value", "protect-margin"] });
+    await allReady(buyer, a, b);
+
+    await buyer.must({ type: "rfq.issue", note: "Bids by round, best total cost wins." });
+    const [question] = await b.must({ type: "question.ask", text: "Would you consider a right-sizing programme as a variant?" });
+    await buyer.must({ type: "question.answer", question: question!.seq, text: "Yes, quote it as an option." });
+    await expect.poll(() => a.log().some((e) => e.type === "question.answer")).toBe(true); // clarifications reach every bidder
+    expect(a.log().some((e) => e.type === "question.ask")).toBe(false); // ...but not who asked what
+    await allReady(buyer, a, b);
+
+    for (const [round, prices] of [["round-1", ["eur-450", "eur-465"]], ["round-2", ["eur-435", "eur-450"]], ["bafo", ["eur-420", "eur-435"]]] as const) {
+      await expect.poll(() => buyer.state().phase).toBe(round);
+      await a.must({ type: "bid.submit", package: bid(prices[0], "share-60") });
+      await b.must({ type: "bid.submit", package: bid(prices[1], "share-60", "right-sizing") });
+      expect((await buyer.control({ type: "phase.advance" })).ok).toBe(true); // procurement closes its round
+      await expect.poll(() => b.log().filter((e) => e.type === "bid.ranked" && e.payload.phase === round).length).toBe(1);
+    }
+    const ranks = b.log().filter((e) => e.type === "bid.ranked").map((e) => e.payload);
+    expect(ranks.every((r) => r.seat === "supplier-b" && r.of === 2)).toBe(true);
+    expect(buyer.log().filter((e) => e.type === "round.closed")).toHaveLength(3); // the buyer opens every round
+
+    // Sealed: a rival's bids, ranks and the opened rounds never reach a supplier's socket.
+    expect(a.log().some((e) => e.by === "supplier-b" && e.type === "bid.submit")).toBe(false);
+    expect(a.log().some((e) => e.type === "round.closed" || (e.type === "bid.ranked" && e.payload.seat !== "supplier-a"))).toBe(false);
+    const aSeen = receivedText(a.room.sessionId);
+    const bSeen = receivedText(b.room.sessionId);
+    for (const m of [...privateMarkers(scenario, "supplier-b"), ...privateMarkers(scenario, "buyer")]) expect(aSeen).not.toContain(m);
+    for (const m of [...privateMarkers(scenario, "supplier-a"), ...privateMarkers(scenario, "buyer")]) expect(bSeen).not.toContain(m);
+    expect(aSeen).toContain(privateMarkers(scenario, "supplier-a")[0]); // the recording works: each sees its own brief
+    expect(bSeen).toContain(privateMarkers(scenario, "supplier-b")[0]);
+
+    await expect.poll(() => buyer.state().phase).toBe("award");
+    await buyer.must({ type: "award.make", to: "supplier-b" });
+    await expect.poll(() => a.state().phase).toBe("reflection");
+    expect(a.log().some((e) => e.type === "award.make")).toBe(false); // the loser learns the outcome, not the winning terms
+    expect(JSON.parse(a.state().ending as string)).toMatchObject({ outcome: "deal", reason: "awarded" });
+
+    for (const s of [buyer, a, b]) await s.must({ type: "reflection.submit", answers: REFLECTION });
+    await expect.poll(() => b.state().status).toBe("finished");
+    const views = b.state().seatViews as Record<string, { debrief: string }>;
+    const debrief = JSON.parse(views["supplier-b"]!.debrief) as SeatDebriefView;
+    expect(debrief.outcome).toMatchObject({ deal: true, reason: "awarded" });
+    expect(debrief.own?.outcome.ownPoints.value).toBeGreaterThan(scenario.seats.find((s) => s.id === "supplier-b")!.brief.batna.points);
+    const loser = JSON.parse((a.state().seatViews as Record<string, { debrief: string }>)["supplier-a"]!.debrief) as SeatDebriefView;
+    expect(loser.own?.outcome.deal).toBe(false);
+    for (const s of [buyer, a, b]) s.room.leave();
+  });
+});
