@@ -63,8 +63,10 @@ export class NegotiationSession {
     const runner = createNegotiationRunner(a.scenario, { clock: a.clock, snapshot: a.snapshot });
     const session = new NegotiationSession(a.id, a.scenario, runner, a.store, a.clock, a.log, a.listener);
     const ctx = session.context();
-    if (ctx.phaseEndsAt !== null && ctx.pausedAt === null) {
-      await session.submit({ type: "session.pause", by: "system" }, a.downSince);
+    // Only a running clock is paused, and never before the last thing the machine saw (or past its deadline).
+    const pauseAt = Math.max(a.downSince, ctx.now);
+    if (ctx.phaseEndsAt !== null && ctx.pausedAt === null && pauseAt < ctx.phaseEndsAt) {
+      await session.submit({ type: "session.pause", by: "system" }, pauseAt);
       await session.submit({ type: "session.resume", by: "system" });
     }
     return session;

@@ -159,6 +159,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Cli
   }
 
   private onChanged(entries: LogEntry[]) {
+    if (!this.session) return; // during a restore: onCreate replays the whole stored log once the session exists
     mirrorEntries(this.state, entries);
     mirrorContext(this.state, this.session.context(), this.session.finished !== null);
   }
