@@ -37,7 +37,7 @@ function timeMs(runs: number, fn: () => void): number {
 
 /** A strategic negotiation of about `target` log entries, played through the real machine. */
 function longNegotiation(scenario: Scenario, target: number) {
-  const actor = createActor(buildNegotiationMachine(scenario)).start();
+  const actor = createActor(buildNegotiationMachine(scenario), { input: {} }).start();
   let at = 1_000;
   const send = (e: Record<string, unknown>) => actor.send({ at: (at += 1_000), ...e } as NegotiationEvent);
   send({ type: "seat.claim", by: "procurement", seat: "procurement", occupant: "human" });
@@ -63,7 +63,7 @@ function longNegotiation(scenario: Scenario, target: number) {
 }
 
 function transitionsPerSecond(scenario: Scenario, moves: number): number {
-  const actor = createActor(buildNegotiationMachine(scenario)).start();
+  const actor = createActor(buildNegotiationMachine(scenario), { input: {} }).start();
   let at = 1;
   for (const seat of ["procurement", "sales"]) actor.send({ type: "seat.claim", by: seat, seat, occupant: "human", at: at++ });
   actor.send({ type: "session.start", by: "procurement", at: at++ });
