@@ -37,6 +37,9 @@ async function packageVersion(): Promise<string> {
  * HTTP API and the built client; then resumes negotiations a crash left open.
  */
 export async function startServer(config: ServerConfig = readConfig(), log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  if (config.redisUrl && !config.databaseUrl) {
+    log.warn("REDIS_URL without DATABASE_URL: each process keeps its own embedded store, so a negotiation is only stored by the process hosting it; set DATABASE_URL for a shared store");
+  }
   const store = await NegotiationStore.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir });
   const catalog = await loadCatalog(config.scenariosDir);
   for (const p of catalog.problems) log.warn("scenario left out", { file: p.source, path: p.path, problem: p.message });

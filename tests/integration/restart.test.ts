@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,29 +7,16 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PACKAGE_3PL, REFLECTION, allReady } from "../support/plays.js";
 import { SeatClient } from "../support/seat-client.js";
 import { freePort } from "../support/server.js";
+import { killHard, startServerProcess } from "../support/process.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "negotiation-restart-"));
 let child: ChildProcess | undefined;
-afterAll(() => {
-  child?.kill("SIGKILL");
+afterAll(async () => {
+  await killHard(child);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Starts `server/main.ts` as its own process and waits until /healthz answers. */
-async function startProcess(port: number): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", CLIENT_DIR: join(dataDir, "no-client"), DATABASE_URL: "", REDIS_URL: "" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return proc;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not become healthy in 20 s");
-}
+const startProcess = (port: number) => startServerProcess(port, { DATA_DIR: dataDir, CLIENT_DIR: join(dataDir, "no-client") });
 
 describe("restart", () => {
   it("resumes a negotiation killed mid-way: same seats, phase, remaining time, and every acknowledged move", async () => {
@@ -53,8 +40,7 @@ describe("restart", () => {
     const remainingBefore = endsAt - Date.now();
     const tokens = { procurement: p.hello!.token!, sales: s.hello!.token! };
 
-    child.kill("SIGKILL");
-    await new Promise((r) => child!.once("exit", r));
+    await killHard(child);
     const downFor = 1_500;
     await new Promise((r) => setTimeout(r, downFor));
     child = await startProcess(port);
