@@ -2,7 +2,7 @@ import { CloseCode, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { LogEntry } from "../../shared/negotiation/events.js";
 import { FACILITATOR } from "../../shared/negotiation/events.js";
-import { canSee, privateBrief, type Viewer } from "../../shared/negotiation/visibility.js";
+import { canSee, type Viewer } from "../../shared/negotiation/visibility.js";
 import { ClientMessageSchemas, ControlInputSchema, MAX_MESSAGE_BYTES, MoveInputSchema, PROTOCOL_VERSION, type ErrorReply, type ProtocolErrorCode } from "../../shared/protocol.js";
 import { debriefForSeat } from "../../shared/scoring/reveal.js";
 import type { NegotiationDebrief } from "../../shared/scoring/types.js";
@@ -78,11 +78,9 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Cli
     const joined = await resolveJoin(this.session, s.store, options, this.clients, client);
     client.userData = { participant: joined.participant, limiter: new RateLimiter(s.config.messagesPerSecond, Date.now) };
     client.view = new StateView();
-    const viewKey = joined.participant.kind === "seat" ? joined.participant.seat : OBSERVER_VIEW;
-    const view = this.state.seatViews.get(viewKey)!;
-    if (joined.participant.kind === "seat") view.brief = JSON.stringify(privateBrief(this.session.scenario, joined.participant.seat));
-    client.view.add(view);
-    if (this.session.finished) this.revealTo(client);
+    // A seat sees its own private view; the facilitator watches everything (every brief, every private move).
+    if (joined.participant.kind === "seat") client.view.add(this.state.seatViews.get(joined.participant.seat)!);
+    if (joined.participant.kind === "facilitator" || this.session.finished) this.revealTo(client);
     if (joined.participant.kind === "seat") this.setConnection(joined.participant.seat, "connected", joined.displayName);
     client.send("hello", { protocol: PROTOCOL_VERSION, seat: joined.participant.kind === "seat" ? joined.participant.seat : null, token: joined.token, negotiationId: this.roomId, serverTime: Date.now() });
     s.log.info("joined", { negotiation: this.roomId, who: describe(joined.participant), rejoin: joined.rejoin });

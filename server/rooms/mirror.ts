@@ -1,7 +1,7 @@
 import { ArraySchema } from "@colyseus/schema";
 import type { NegotiationContext } from "../../shared/negotiation/context.js";
 import type { LogEntry } from "../../shared/negotiation/events.js";
-import { publicScenario } from "../../shared/negotiation/visibility.js";
+import { privateBrief, publicScenario } from "../../shared/negotiation/visibility.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
 import { EntryState, NegotiationState, PrivateViewState, SeatState } from "./negotiation-state.js";
@@ -17,7 +17,7 @@ export function initialState(id: string, scenario: Scenario): NegotiationState {
   state.scenario = JSON.stringify(publicScenario(scenario));
   for (const seat of scenario.seats) {
     state.seats.set(seat.id, Object.assign(new SeatState(), { id: seat.id, side: seat.side, title: seat.title, organisation: seat.organisation, optional: seat.optional }));
-    state.seatViews.set(seat.id, Object.assign(new PrivateViewState(), { viewer: seat.id }));
+    state.seatViews.set(seat.id, Object.assign(new PrivateViewState(), { viewer: seat.id, brief: JSON.stringify(privateBrief(scenario, seat.id)) }));
   }
   state.seatViews.set(OBSERVER_VIEW, Object.assign(new PrivateViewState(), { viewer: OBSERVER_VIEW }));
   return state;
