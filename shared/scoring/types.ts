@@ -1,4 +1,5 @@
 import type { Agreement, SystemPayloads } from "../negotiation/events.js";
+import type { PairAnalysis } from "../scenario/analysis.js";
 import type { Package, Side } from "../scenario/schema.js";
 
 /**
@@ -40,21 +41,15 @@ export interface NegotiationOutcome {
   explanation: string;
 }
 
-/** What the scenario made possible for one buyer–supplier pair (from the analysis). */
-export interface PairSummary {
-  procurementSeat: string;
-  salesSeat: string;
-  agreements: number;
-  batna: { procurement: number; sales: number };
-  dealZone: boolean;
-  agreementsAboveBatna: number;
+/**
+ * What the scenario made possible for one buyer–supplier pair: the analysis
+ * without its per-issue detail, frontier points without their packages, and
+ * the split-the-difference agreement reduced to its joint points.
+ */
+export type PairSummary = Pick<PairAnalysis, "procurementSeat" | "salesSeat" | "agreements" | "batna" | "dealZone" | "agreementsAboveBatna" | "maxJoint" | "nash" | "integrativePotential" | "opposition"> & {
   frontier: { procurement: number; sales: number }[];
-  maxJoint: { procurement: number; sales: number; joint: number; package: Package };
-  nash: { procurement: number; sales: number; product: number; package: Package } | null;
   splitJoint: number;
-  integrativePotential: number;
-  opposition: number;
-}
+};
 
 export interface SeatOutcome {
   /** true when this seat is a party to the agreement */

@@ -4,21 +4,14 @@
  * one JSON object. Targets (issue 2): synthetic analysis < 1,000 ms, scoring a
  * 200-event negotiation < 20 ms, > 20,000 machine transitions per second.
  */
-import { readFileSync } from "node:fs";
 import { createActor } from "xstate";
 import type { NegotiationEvent } from "../../shared/negotiation/events.js";
 import { buildNegotiationMachine } from "../../shared/negotiation/machine.js";
 import { analyzePair, analyzeScenario, syntheticScenario } from "../../shared/scenario/analysis.js";
-import { parseScenario } from "../../shared/scenario/load.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { scoreNegotiation } from "../../shared/scoring/debrief.js";
 import { REFLECTION } from "../support/plays.js";
-
-function load(file: string): Scenario {
-  const r = parseScenario(readFileSync(file, "utf8"), file);
-  if (!r.ok) throw new Error(`${file} is invalid`);
-  return r.scenario;
-}
+import { loadScenario } from "../support/scenarios.js";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -75,7 +68,7 @@ function transitionsPerSecond(scenario: Scenario, moves: number): number {
   return Math.round(moves / seconds);
 }
 
-const strategic = load("scenarios/strategic-3pl.yaml");
+const strategic = loadScenario("strategic-3pl.yaml");
 const log = longNegotiation(strategic, 204);
 scoreNegotiation(strategic, log); // warm-up: compiles the code and caches the pair analysis
 

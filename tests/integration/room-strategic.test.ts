@@ -1,17 +1,14 @@
-import "../support/record-frames.js";
+// record-frames must load before the Colyseus SDK: it wraps the WebSocket the SDK picks up on import.
 import { receivedText } from "../support/record-frames.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseScenario } from "../../shared/scenario/load.js";
 import { privateMarkers } from "../../shared/negotiation/visibility.js";
 import type { SeatDebriefView } from "../../shared/scoring/reveal.js";
-import { readFileSync } from "node:fs";
 import { REFLECTION, play3pl } from "../support/plays.js";
 import { SeatClient } from "../support/seat-client.js";
+import { loadScenario } from "../support/scenarios.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
-const parsed = parseScenario(readFileSync("scenarios/strategic-3pl.yaml", "utf8"), "strategic-3pl.yaml");
-if (!parsed.ok) throw new Error("flagship scenario invalid");
-const scenario = parsed.scenario;
+const scenario = loadScenario("strategic-3pl.yaml");
 
 let server: TestServer;
 beforeAll(async () => {

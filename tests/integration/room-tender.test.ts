@@ -1,17 +1,14 @@
-import "../support/record-frames.js";
-import { readFileSync } from "node:fs";
+// record-frames must load before the Colyseus SDK: it wraps the WebSocket the SDK picks up on import.
+import { receivedText } from "../support/record-frames.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privateMarkers } from "../../shared/negotiation/visibility.js";
-import { parseScenario } from "../../shared/scenario/load.js";
 import type { SeatDebriefView } from "../../shared/scoring/reveal.js";
-import { receivedText } from "../support/record-frames.js";
 import { REFLECTION, allReady } from "../support/plays.js";
 import { SeatClient } from "../support/seat-client.js";
+import { loadScenario } from "../support/scenarios.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
-const parsed = parseScenario(readFileSync("scenarios/commodity-corrugated.yaml", "utf8"), "commodity-corrugated.yaml");
-if (!parsed.ok) throw new Error("flagship scenario invalid");
-const scenario = parsed.scenario;
+const scenario = loadScenario("commodity-corrugated.yaml");
 
 let server: TestServer;
 beforeAll(async () => {
