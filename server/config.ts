@@ -14,6 +14,8 @@ export interface ServerConfig {
   scenariosDir: string;
   clientDir: string;
   reconnectSeconds: number;
+  /** Minutes a room with nobody connected stays in memory; its negotiation stays stored and reopens on demand. */
+  idleMinutes: number;
   /** Multiplies every phase's minutes; < 1 speeds sessions up for demos and tests. */
   timeScale: number;
   /** Messages a client may send per second before it is told to slow down. */
@@ -46,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     scenariosDir: env.SCENARIOS_DIR || "./scenarios",
     clientDir: env.CLIENT_DIR || "./dist/client",
     reconnectSeconds: number(env, "RECONNECT_SECONDS", 120, (n) => n >= 0 && n <= 3600, "seconds between 0 and 3600"),
+    idleMinutes: number(env, "IDLE_MINUTES", 30, (n) => n > 0 && n <= 24 * 60, "minutes between 0 and 1440"),
     timeScale: number(env, "TIME_SCALE", 1, (n) => n > 0 && n <= 10, "a factor between 0 and 10 (e.g. 0.1 for a ten-times faster demo)"),
     messagesPerSecond: number(env, "MESSAGES_PER_SECOND", 10, (n) => n >= 1 && n <= 1000, "between 1 and 1000"),
     logLevel: level,

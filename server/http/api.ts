@@ -5,6 +5,7 @@ import { PROTOCOL_VERSION } from "../../shared/protocol.js";
 import { debriefForSeat } from "../../shared/scoring/reveal.js";
 import type { NegotiationDebrief } from "../../shared/scoring/types.js";
 import { FACILITATOR_KEY } from "../rooms/join.js";
+import { ensureHosted } from "../rooms/resume.js";
 import { hashToken } from "../rooms/seat-tokens.js";
 import type { ServerServices } from "../services.js";
 
@@ -50,6 +51,8 @@ export function apiRoutes(s: ServerServices): Router {
     const record = await s.store.getNegotiation(id);
     const scenario = record && s.scenarios.get(record.scenarioId);
     if (!record || !scenario) return void res.status(404).json({ error: "not-found", message: `No negotiation with code ${id}. Check the code with your trainer.` });
+    // Looking a code up reopens its room if it was put away while idle, so the code never goes stale.
+    await ensureHosted(s.store, id, s.log);
     const taken = new Set((await s.store.listSeats(id)).map((x) => x.seatId));
     res.json({
       id, status: record.status,

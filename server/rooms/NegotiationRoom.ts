@@ -38,6 +38,7 @@ const HEARTBEAT_MS = 5_000;
  */
 export class NegotiationRoom extends Room<{ state: NegotiationState; client: Client<{ userData: ClientData }> }> {
   private session!: NegotiationSession;
+  private idleTimer: { clear(): void } | undefined;
 
   override async onCreate(options: CreateOptions = {}) {
     const s = services();
@@ -55,6 +56,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Cli
       this.session = await NegotiationSession.restore({ id: record.id, scenario, snapshot: record.snapshot, downSince: record.updatedAt, store: s.store, clock, log: s.log, listener });
       this.replay(await s.store.listEntries(record.id));
       for (const seat of await s.store.listSeats(record.id)) this.setConnection(seat.seatId, "absent", seat.displayName);
+      this.putAwayWhenIdle(); // nobody may come back to it
     } else {
       const scenario = options.scenarioId ? s.scenarios.get(options.scenarioId) : undefined;
       if (!scenario) throw new ServerError(404, `Unknown scenario "${options.scenarioId ?? ""}". Pick one from the list.`);
@@ -76,6 +78,8 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Cli
   override async onJoin(client: Client<{ userData: ClientData }>, options: JoinOptions = {}) {
     const s = services();
     const joined = await resolveJoin(this.session, s.store, options, this.clients, client);
+    this.idleTimer?.clear();
+    this.idleTimer = undefined;
     client.userData = { participant: joined.participant, limiter: new RateLimiter(s.config.messagesPerSecond, Date.now) };
     client.view = new StateView();
     // A seat sees its own private view; the facilitator watches everything (every brief, every private move).
@@ -107,7 +111,22 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Cli
     // The seat stays theirs (their token brings them back); others see it as absent.
     if (!this.seatHeldByAnother(p.seat, client)) this.setConnection(p.seat, "absent");
     services().log.info("left", { negotiation: this.roomId, seat: p.seat, consented: code === CloseCode.CONSENTED });
-    if (this.session.finished && this.clients.length === 0) this.autoDispose = true;
+    if (this.clients.length === 0) this.putAwayWhenIdle();
+  }
+
+  /**
+   * With nobody connected, a finished room goes at once and an unfinished one
+   * after IDLE_MINUTES; its negotiation stays stored and the join screen's
+   * lookup of its code reopens it (see ensureHosted).
+   */
+  private putAwayWhenIdle() {
+    if (this.session.finished) return void (this.autoDispose = true);
+    this.idleTimer?.clear();
+    this.idleTimer = this.clock.setTimeout(() => {
+      if (this.clients.length > 0) return;
+      services().log.info("idle room put away", { negotiation: this.roomId });
+      void this.disconnect();
+    }, services().config.idleMinutes * 60_000);
   }
 
   override onDispose() {

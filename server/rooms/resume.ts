@@ -20,14 +20,33 @@ export async function resumeUnfinished(store: NegotiationStore, log: Logger): Pr
   const resumed: string[] = [];
   for (const record of await store.listUnfinished()) {
     if (record.status === "lobby" && (await store.listSeats(record.id)).length === 0) continue; // never started, nobody to come back
-    const claims = await matchMaker.presence.hincrbyex("negotiation:resume", record.id, 1, 60);
-    if (claims !== 1) continue;
-    try {
-      await matchMaker.createRoom("negotiation", { restore: record.id, restoreKey: RESTORE_KEY });
-      resumed.push(record.id);
-    } catch (error) {
-      log.error("could not resume negotiation", { negotiation: record.id, error: (error as Error).message });
-    }
+    if (await host(record.id, log)) resumed.push(record.id);
   }
   return resumed;
+}
+
+/**
+ * Makes sure an unfinished negotiation has a live room (after an idle room
+ * was disposed, say), so its code keeps working. True when this call
+ * created the room.
+ */
+export async function ensureHosted(store: NegotiationStore, id: string, log: Logger): Promise<boolean> {
+  const record = await store.getNegotiation(id);
+  if (!record || record.status === "finished") return false;
+  if ((await matchMaker.query({ roomId: id })).length > 0) return false;
+  return host(id, log);
+}
+
+async function host(id: string, log: Logger): Promise<boolean> {
+  const claims = await matchMaker.presence.hincrbyex("negotiation:resume", id, 1, 10);
+  if (claims !== 1) return false; // another process (or call) is bringing it back
+  try {
+    await matchMaker.createRoom("negotiation", { restore: id, restoreKey: RESTORE_KEY });
+    return true;
+  } catch (error) {
+    log.error("could not resume negotiation", { negotiation: id, error: (error as Error).message });
+    return false;
+  } finally {
+    await matchMaker.presence.hdel("negotiation:resume", id);
+  }
 }
