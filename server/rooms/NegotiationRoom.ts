@@ -107,10 +107,9 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Cli
 
   override onLeave(client: Client<{ userData: ClientData }>, code?: number) {
     const p = client.userData?.participant;
-    if (p?.kind !== "seat") return;
-    // The seat stays theirs (their token brings them back); others see it as absent.
-    if (!this.seatHeldByAnother(p.seat, client)) this.setConnection(p.seat, "absent");
-    services().log.info("left", { negotiation: this.roomId, seat: p.seat, consented: code === CloseCode.CONSENTED });
+    // A seat stays its player's (the token brings them back); others see it as absent.
+    if (p?.kind === "seat" && !this.seatHeldByAnother(p.seat, client)) this.setConnection(p.seat, "absent");
+    if (p) services().log.info("left", { negotiation: this.roomId, who: describe(p), consented: code === CloseCode.CONSENTED });
     if (this.clients.length === 0) this.putAwayWhenIdle();
   }
 
