@@ -1,7 +1,7 @@
 /**
  * A tiny seeded pseudo-random generator (mulberry32). Rules, bots and test
  * fixtures take their chance from here so that a seed replays exactly;
- * `Math.random()` is never used inside shared/.
+ * the platform's unseeded generator is never used inside shared/.
  */
 export type Random = () => number;
 
