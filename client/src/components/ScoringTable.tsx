@@ -1,0 +1,39 @@
+import type { PrivateBrief, PublicScenario } from "../../../shared/negotiation/visibility.js";
+
+/** A seat's private points for every option of every issue; the best option of each issue is marked. */
+export function ScoringTable({ scenario, brief, caption, highlight }: { scenario: PublicScenario; brief: PrivateBrief; caption: string; highlight?: Record<string, string> }) {
+  return (
+    <div className="table-wrap">
+      <table className="scoring">
+        <caption>{caption}</caption>
+        <thead>
+          <tr><th scope="col">Term</th><th scope="col">Options and your points</th></tr>
+        </thead>
+        <tbody>
+          {scenario.issues.map((issue) => {
+            const points = brief.brief.scoring[issue.id] ?? {};
+            const best = Math.max(...issue.options.map((o) => points[o.id] ?? 0));
+            return (
+              <tr key={issue.id}>
+                <th scope="row">{issue.name}</th>
+                <td>
+                  <ul className="options">
+                    {issue.options.map((o) => {
+                      const p = points[o.id] ?? 0;
+                      const mark = highlight?.[issue.id] === o.id;
+                      return (
+                        <li key={o.id} className={`${p === best ? "best" : ""}${mark ? " picked" : ""}`}>
+                          <span>{o.label}</span> <strong>{p}</strong>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import type { LogEntry } from "../../../shared/negotiation/events.js";
+import type { PublicScenario } from "../../../shared/negotiation/visibility.js";
+import type { Package } from "../../../shared/scenario/schema.js";
+
+export interface EntryContext {
+  scenario: PublicScenario;
+  seatName(seatId: string): string;
+  viewerSeat: string | null;
+}
+
+export interface EntryLine {
+  /** A short type label shown as a badge ("Offer", "Question"…). */
+  kind: string;
+  /** A one-character mark for the badge; decorative. */
+  icon: string;
+  title: string;
+  detail?: string;
+  /** Moves of the table the viewer's counterpart saw too, vs. system notes. */
+  tone: "move" | "private" | "system" | "deal";
+}
+
+/** "Rate level: 6 % cut; Payment terms: net 60…" from a package, by option labels. */
+export function describePackage(scenario: PublicScenario, pkg: Package): string {
+  return scenario.issues
+    .filter((i) => pkg[i.id] !== undefined)
+    .map((i) => `${i.name}: ${i.options.find((o) => o.id === pkg[i.id])?.label ?? pkg[i.id]}`)
+    .join("; ");
+}
+
+const phaseTitle = (s: PublicScenario, id: unknown) => s.phases.find((p) => p.id === id)?.title ?? String(id);
+const riskTitle = (s: PublicScenario, id: unknown) => s.risks.find((r) => r.id === id)?.title ?? String(id);
+const objectiveLabels = (s: PublicScenario, ids: unknown) => (Array.isArray(ids) ? ids : []).map((id) => s.objectives.find((o) => o.id === id)?.label ?? String(id)).join(", ");
+
+type Describer = (e: LogEntry, p: Record<string, unknown>, c: EntryContext, who: string) => Omit<EntryLine, "tone"> & { tone?: EntryLine["tone"] };
+
+const to = (c: EntryContext, p: Record<string, unknown>) => (Array.isArray(p.to) && p.to.length ? ` to ${(p.to as string[]).map(c.seatName).join(", ")}` : "");
+
+const DESCRIBE: Record<string, Describer> = {
+  "seat.claim": (_e, p, c) => ({ kind: "Seat", icon: "＋", title: `${c.seatName(String(p.seat))} took a seat`, tone: "system" }),
+  "seat.release": (_e, p, c) => ({ kind: "Seat", icon: "−", title: `${c.seatName(String(p.seat))} left the seat`, tone: "system" }),
+  "session.start": () => ({ kind: "Start", icon: "▶", title: "The session started", tone: "system" }),
+  "phase.started": (_e, p, c) => ({ kind: "Phase", icon: "§", title: p.phase === "debrief" ? "The debrief is open" : `${phaseTitle(c.scenario, p.phase)} began`, tone: "system" }),
+  "phase.advance": () => ({ kind: "Phase", icon: "»", title: "The phase was closed early", tone: "system" }),
+  "phase.extend": (_e, p) => ({ kind: "Time", icon: "+", title: `The phase was extended by ${String(p.minutes)} minutes`, tone: "system" }),
+  "phase.ready": (_e, _p, _c, who) => ({ kind: "Ready", icon: "✓", title: `${who} is ready to move on`, tone: "system" }),
+  "session.pause": (e) => ({ kind: "Pause", icon: "Ⅱ", title: e.by === "system" ? "The server was unavailable: the clock was paused" : "The facilitator paused the session", tone: "system" }),
+  "session.resume": () => ({ kind: "Resume", icon: "▶", title: "The session resumed", tone: "system" }),
+  "session.end": (_e, p) => ({ kind: "End", icon: "■", title: "The facilitator ended the session", detail: String(p.reason ?? ""), tone: "system" }),
+  "time.tick": () => ({ kind: "Time", icon: "·", title: "Clock", tone: "system" }),
+  "objectives.set": (_e, p, c, who) => ({ kind: "Objectives", icon: "◎", title: `${who} chose objectives`, detail: objectiveLabels(c.scenario, p.objectives), tone: "private" }),
+  "guess.set": (_e, p, c, who) => ({ kind: "Guess", icon: "?", title: `${who} guessed the other side's objectives`, detail: objectiveLabels(c.scenario, p.objectives), tone: "private" }),
+  "plan.set": (_e, p, _c, who) => ({ kind: "Plan", icon: "✎", title: `${who} wrote a plan`, detail: String(p.text ?? ""), tone: "private" }),
+  "chat.send": (_e, p, c, who) => ({ kind: "Message", icon: "✉", title: `${who}${to(c, p)}`, detail: String(p.text ?? "") }),
+  "question.ask": (_e, p, c, who) => ({ kind: "Question", icon: "?", title: `${who} asked${to(c, p)}`, detail: String(p.text ?? "") }),
+  "question.answer": (_e, p, _c, who) => ({ kind: "Answer", icon: "↩", title: `${who} answered question #${String(p.question)}`, detail: String(p.text ?? "") }),
+  "fact.disclose": (_e, p, c, who) => ({ kind: "Disclosure", icon: "◇", title: `${who} shared private information${to(c, p)}`, detail: String(p.text ?? p.fact ?? "") }),
+  "value.argue": (_e, p, _c, who) => ({
+    kind: "Value", icon: "€", title: `${who} argued value: ${String(p.leverTitle ?? p.lever)}`,
+    detail: `${String(p.claim ?? "")}${typeof p.figure === "number" ? ` (${p.figure}${p.unit ? ` ${String(p.unit)}` : ""})` : ""}`,
+  }),
+  "risk.raise": (_e, p, c, who) => ({ kind: "Risk", icon: "!", title: `${who} raised a risk: ${riskTitle(c.scenario, p.risk)}`, detail: String(p.note ?? "") }),
+  "risk.address": (_e, p, c, who) => ({ kind: "Risk", icon: "✓", title: `${who} addressed a risk: ${riskTitle(c.scenario, p.risk)}`, detail: String(p.note ?? "") }),
+  "stakeholder.contact": (_e, p, _c, who) => ({ kind: "Bypass", icon: "↗", title: `${who} contacted the business stakeholder directly`, detail: `${String(p.text ?? "")}${p.response ? ` — Reply: ${String(p.response)}` : ""}`, tone: "private" }),
+  "rfq.issue": (_e, p, _c, who) => ({ kind: "RFQ", icon: "▤", title: `${who} issued the request for quotation`, detail: String(p.note ?? "") }),
+  "offer.propose": (e, p, c, who) => ({
+    kind: p.final ? "Final offer" : "Offer", icon: "⇄", title: `${who} proposed to ${c.seatName(String(p.to))} (#${e.seq})`,
+    detail: `${describePackage(c.scenario, (p.package ?? {}) as Package)}${p.note ? ` — ${String(p.note)}` : ""}`,
+  }),
+  "offer.accept": (_e, p, c, who) => ({ kind: "Accepted", icon: "✔", title: `${who} accepted offer #${String(p.offer)}`, detail: describePackage(c.scenario, (p.package ?? {}) as Package), tone: "deal" }),
+  "offer.reject": (_e, p, _c, who) => ({ kind: "Rejected", icon: "✗", title: `${who} rejected offer #${String(p.offer)}`, detail: String(p.reason ?? "") }),
+  "bid.submit": (e, p, c, who) => ({ kind: "Sealed bid", icon: "✉", title: `${who} submitted a sealed bid (#${e.seq})`, detail: describePackage(c.scenario, (p.package ?? {}) as Package), tone: "private" }),
+  "round.closed": (_e, p, c) => ({
+    kind: "Round closed", icon: "▣", title: `${phaseTitle(c.scenario, p.phase)} closed: bids opened`,
+    detail: (Array.isArray(p.bids) ? (p.bids as { seat: string; package: Package }[]) : []).map((b) => `${c.seatName(b.seat)} — ${describePackage(c.scenario, b.package)}`).join(" | ") || "No bids this round.",
+    tone: "system",
+  }),
+  "bid.ranked": (_e, p, c) => ({
+    kind: "Rank", icon: "#", title: `${phaseTitle(c.scenario, p.phase)}: ${c.viewerSeat === p.seat ? "you" : c.seatName(String(p.seat))} ranked ${String(p.rank)} of ${String(p.of)}`, tone: "system",
+  }),
+  "award.make": (_e, p, c, who) => ({ kind: "Award", icon: "★", title: `${who} awarded the contract to ${c.seatName(String(p.to))}`, detail: describePackage(c.scenario, (p.package ?? {}) as Package), tone: "deal" }),
+  walkaway: (_e, p, _c, who) => ({ kind: "Walk away", icon: "⤫", title: `${who} walked away`, detail: String(p.reason ?? "") }),
+  "reflection.submit": (_e, _p, _c, who) => ({ kind: "Reflection", icon: "✎", title: `${who} answered the reflection survey`, tone: "private" }),
+  "negotiation.ended": (_e, p) => ({
+    kind: p.outcome === "deal" ? "Deal" : "No deal", icon: p.outcome === "deal" ? "✔" : "■",
+    title: p.outcome === "deal" ? "Agreement reached" : `The talks ended without a deal (${String(p.reason).replace(/-/g, " ")})`, tone: p.outcome === "deal" ? "deal" : "system",
+  }),
+};
+
+/** A plain-language line for any log entry. */
+export function describeEntry(entry: LogEntry, ctx: EntryContext): EntryLine {
+  const who = entry.by === "system" ? "The system" : entry.by === "facilitator" ? "The facilitator" : entry.by === ctx.viewerSeat ? "You" : ctx.seatName(entry.by);
+  const d = DESCRIBE[entry.type];
+  if (!d) return { kind: entry.type, icon: "·", title: `${who}: ${entry.type}`, tone: "system" };
+  const line = d(entry, entry.payload, ctx, who);
+  return { ...line, tone: line.tone ?? (entry.audience === "all" ? "move" : "private") };
+}

@@ -1,0 +1,61 @@
+import { useState } from "react";
+import { ErrorNote, useBusy } from "../components/ErrorNote.js";
+import { sendControl } from "../net/connection.js";
+import { useNegotiation } from "../store/hooks.js";
+import { useStore } from "../store/store.js";
+
+const CONNECTION_LABEL = { empty: "Waiting for a player", connected: "Here", reconnecting: "Reconnecting…", absent: "Away" } as const;
+
+/** Who is here, which seat each holds, the code to share, and the start button. */
+export default function Lobby() {
+  const n = useNegotiation();
+  const code = useStore((s) => s.me?.code ?? "");
+  const [copied, setCopied] = useState(false);
+  const busy = useBusy("start");
+  const link = `${window.location.origin}/n/${code}`;
+  const missing = n.seats.filter((s) => !s.optional && !s.occupant);
+
+  const copy = async () => {
+    await navigator.clipboard?.writeText(link).catch(() => undefined);
+    setCopied(true);
+  };
+
+  return (
+    <div className="screen lobby">
+      <h1>Lobby</h1>
+      <section className="card share" aria-labelledby="share-title">
+        <h2 id="share-title">Invite the other players</h2>
+        <p>Share the code <strong className="big-code">{code}</strong> or this link:</p>
+        <div className="copy-row">
+          <input readOnly value={link} aria-label="Invitation link" onFocus={(e) => e.target.select()} />
+          <button type="button" onClick={() => void copy()}>{copied ? "Copied" : "Copy link"}</button>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="seats-title">
+        <h2 id="seats-title">Seats</h2>
+        <ul className="seat-list">
+          {n.seats.map((s) => (
+            <li key={s.id} className={`seat side-${s.side}`}>
+              <span className="seat-title"><strong>{s.title}</strong>, {s.organisation}{s.optional ? " (optional)" : ""}</span>
+              <span className="seat-who">{s.displayName || "—"}</span>
+              <span className={`status status-${s.occupant ? s.connection : "empty"}`}>{CONNECTION_LABEL[s.occupant ? s.connection : "empty"]}</span>
+            </li>
+          ))}
+        </ul>
+        {missing.length ? (
+          <p className="waiting" role="status"><span className="spinner" aria-hidden="true" /> Waiting for {missing.map((s) => `the ${s.title}`).join(" and ")} to join…</p>
+        ) : (
+          <p role="status">Everyone needed is here. Anyone can start.</p>
+        )}
+        <button type="button" className="primary" disabled={busy} onClick={() => void sendControl("start", { type: "session.start" })}>Start the negotiation</button>
+        <ErrorNote origin="start" />
+      </section>
+      <section className="card muted" aria-labelledby="about-title">
+        <h2 id="about-title">{n.scenario.title}</h2>
+        <p>{n.scenario.summary}</p>
+        <h3>You will learn to</h3>
+        <ul>{n.scenario.learningGoals.map((g, i) => <li key={i}>{g}</li>)}</ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { create } from "zustand";
+import type { LogEntry } from "../../../shared/negotiation/events.js";
+import type { PrivateBrief, PublicScenario } from "../../../shared/negotiation/visibility.js";
+import type { SeatDebriefView } from "../../../shared/scoring/reveal.js";
+
+/**
+ * One store, built from slices. The Colyseus adapter (net/connection.ts)
+ * writes plain, read-only snapshots here from outside React; components
+ * select narrowly. No Schema object from Colyseus ever enters this store.
+ */
+
+export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "reconnected" | "lost" | "replaced";
+
+export interface ConnectionSlice {
+  status: ConnectionStatus;
+  /** What went wrong when joining or connecting, in words a player can act on. */
+  problem: string | null;
+  /** Server time minus local time, from the hello message; corrects countdowns. */
+  clockOffset: number;
+}
+
+export interface SeatSnapshot {
+  id: string;
+  side: "procurement" | "sales";
+  title: string;
+  organisation: string;
+  optional: boolean;
+  displayName: string;
+  occupant: string;
+  connection: "empty" | "connected" | "reconnecting" | "absent";
+  ready: boolean;
+  withdrawn: boolean;
+  objectivesSet: boolean;
+  reflected: boolean;
+}
+
+export interface PrivateViewSnapshot {
+  brief: PrivateBrief | null;
+  objectives: string[];
+  guesses: string[];
+  plan: string;
+  debrief: SeatDebriefView | null;
+}
+
+export interface NegotiationSnapshot {
+  negotiationId: string;
+  status: "lobby" | "running" | "finished";
+  phase: string;
+  phaseStartedAt: number;
+  phaseEndsAt: number;
+  paused: boolean;
+  ending: { outcome: "deal" | "no-deal"; reason: string } | null;
+  scenario: PublicScenario;
+  seats: SeatSnapshot[];
+  /** Every entry this client may see, public and private, by seq. */
+  log: LogEntry[];
+  views: Record<string, PrivateViewSnapshot>;
+}
+
+export interface SessionSlice {
+  /** Who I am here: a seat id, or null for the facilitator's chair. */
+  me: { seat: string | null; token: string; code: string } | null;
+  negotiation: NegotiationSnapshot | null;
+}
+
+export interface UiSlice {
+  /** The server's refusal of the latest request from each place in the UI (by origin). */
+  errors: Record<string, string>;
+  /** Origins with a request waiting for its reply. */
+  busy: Record<string, boolean>;
+  /** Seq of a transcript entry to bring into view and highlight. */
+  focusEntry: number | null;
+}
+
+export type AppState = ConnectionSlice & SessionSlice & UiSlice;
+
+export const initialState: AppState = {
+  status: "idle",
+  problem: null,
+  clockOffset: 0,
+  me: null,
+  negotiation: null,
+  errors: {},
+  busy: {},
+  focusEntry: null,
+};
+
+export const useStore = create<AppState>()(() => ({ ...initialState }));
+
+/** Resets every slice (leaving a negotiation, and between tests). */
+export function resetStore(): void {
+  useStore.setState({ ...initialState }, true);
+}

@@ -1,0 +1,123 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadScenario } from "../support/scenarios.js";
+import { browserAvailable, checkScreen, startRig, type BrowserRig } from "./support.js";
+
+const scenario = loadScenario("strategic-3pl.yaml");
+const seat = (id: string) => scenario.seats.find((s) => s.id === id)!;
+const objective = (id: string) => scenario.objectives.find((o) => o.id === id)!.label;
+const phaseTitle = (id: string) => scenario.phases.find((p) => p.id === id)!.title;
+const option = (issue: string, id: string) => scenario.issues.find((i) => i.id === issue)!.options.find((o) => o.id === id)!.label;
+
+const run = browserAvailable();
+let rig: BrowserRig;
+beforeAll(async () => {
+  if (run) rig = await startRig();
+}, 120_000);
+afterAll(async () => rig?.close());
+
+async function ready(page: Page, label: RegExp) {
+  await page.getByRole("button", { name: label }).click();
+}
+
+async function prepare(page: Page, mine: string[]) {
+  await page.getByRole("heading", { name: phaseTitle("preparation"), level: 1 }).waitFor();
+  const form = page.locator("form").filter({ hasText: "Your 3 objectives" });
+  for (const id of mine) await form.getByLabel(objective(id)).check();
+  await form.getByRole("button", { name: "Save" }).click();
+  await form.getByRole("button", { name: /Saved/ }).waitFor();
+}
+
+async function survey(page: Page) {
+  await page.getByRole("heading", { name: "Reflection" }).waitFor();
+  for (const group of await page.locator("fieldset.likert").all()) await group.getByLabel("6", { exact: true }).check();
+  await page.getByLabel("One word for the other side.").fill("partner");
+  await page.getByRole("button", { name: /Submit and see the debrief/ }).click();
+}
+
+describe.runIf(run)("a strategic partnership in two browsers", () => {
+  it("is played through the UI alone to an agreement, survives a refresh, and ends in a debrief with scores and charts", async () => {
+    const pat = await (await rig.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const sam = await (await rig.browser.newContext({ viewport: { width: 768, height: 1024 } })).newPage();
+
+    await pat.goto(rig.server.url);
+    await pat.getByRole("heading", { name: "Negotiation Simulator" }).waitFor();
+    await checkScreen(pat, "01-home");
+    const start = pat.locator("section").filter({ has: pat.getByRole("heading", { name: "Start a negotiation" }) });
+    await start.getByLabel(new RegExp(scenario.title.slice(0, 30).replace(/[()]/g, "."))).check();
+    await start.getByLabel(new RegExp(seat("procurement").title)).check();
+    await start.getByLabel("Your name").fill("Pat");
+    await start.getByRole("button", { name: /Start and open the lobby/ }).click();
+    await pat.getByRole("heading", { name: "Lobby" }).waitFor();
+    const code = (await pat.locator(".big-code").textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+
+    await sam.goto(`${rig.server.url}/n/${code}`);
+    const joinCard = sam.locator("section").filter({ has: sam.getByRole("heading", { name: "Join a negotiation" }) });
+    await joinCard.getByLabel(new RegExp(seat("sales").title)).check();
+    await joinCard.getByLabel("Your name").fill("Sam");
+    await joinCard.getByRole("button", { name: "Take this seat" }).click();
+    await sam.getByRole("heading", { name: "Lobby" }).waitFor();
+    await pat.getByText("Everyone needed is here").waitFor();
+    await checkScreen(pat, "02-lobby");
+
+    await pat.getByRole("button", { name: "Start the negotiation" }).click();
+    for (const page of [pat, sam]) await page.getByRole("heading", { name: /Your private brief/ }).waitFor();
+    await checkScreen(sam, "03-brief-tablet");
+    expect(await sam.getByText(seat("procurement").brief.story.slice(0, 40)).count()).toBe(0); // the other side's brief is not on the page
+    for (const page of [pat, sam]) await ready(page, /I have read my brief/);
+
+    await prepare(pat, ["meet-cfo-target", "lift-service", "protect-data"]);
+    await prepare(sam, ["multi-year", "grow-account", "land-reference"]);
+    await checkScreen(pat, "04-preparation");
+    for (const page of [pat, sam]) await ready(page, /I'm prepared/);
+
+    // Discovery: a question, its answer, a quantified value argument.
+    await pat.getByRole("heading", { name: phaseTitle("discovery"), level: 1 }).waitFor();
+    await pat.getByLabel("Ask a question").fill("Which of our lanes would you consolidate first?");
+    await pat.getByRole("button", { name: "Ask", exact: true }).click();
+    await sam.getByText("Questions for you").waitFor();
+    await sam.getByLabel(/asks:/).fill("The Midlands outbound lanes, within one quarter.");
+    await sam.getByRole("button", { name: "Answer", exact: true }).click();
+    await sam.getByLabel("Value lever").selectOption({ index: 1 });
+    await sam.getByLabel(/^Figure/).fill("7");
+    await sam.getByRole("button", { name: "Make the argument" }).click();
+    await pat.getByText(/argued value/).first().waitFor();
+    await checkScreen(pat, "05-table-discovery");
+    for (const page of [pat, sam]) await ready(page, /I'm ready to move on/);
+
+    // Proposals: a refresh mid-negotiation brings Sam back to the same seat and screen.
+    await sam.getByRole("heading", { name: "Make a proposal" }).waitFor();
+    await sam.reload();
+    await sam.getByRole("heading", { name: "Make a proposal" }).waitFor();
+    const builder = sam.locator("form.offer-builder");
+    const terms: Record<string, string> = {
+      "rate-level": "cut-6", "payment-terms": "net-60", "contract-length": "three-years", "service-level": "otif-97-5",
+      "lane-scope": "all-lanes", "gain-share": "split-50-50", governance: "joint-governance", "liability-cap": "cap-2m",
+    };
+    for (const [issue, id] of Object.entries(terms)) {
+      const select = builder.getByLabel(scenario.issues.find((i) => i.id === issue)!.name, { exact: true });
+      await select.selectOption({ label: (await select.locator("option", { hasText: option(issue, id) }).first().textContent())! });
+    }
+    expect(await builder.getByText(/Your points:/).textContent()).toContain("above");
+    await builder.getByRole("button", { name: "Send proposal" }).click();
+    await pat.getByRole("heading", { name: /Proposal #\d+ from/ }).waitFor();
+    await checkScreen(pat, "06-table-offer");
+    await pat.getByRole("button", { name: "Accept" }).click();
+
+    await survey(pat);
+    await checkScreen(sam, "07-reflection");
+    await survey(sam);
+
+    for (const page of [pat, sam]) await page.getByRole("heading", { name: /^Deal/, level: 1 }).waitFor({ timeout: 15_000 });
+    for (const page of [pat, sam]) {
+      await page.getByRole("heading", { name: "Trust", level: 3 }).waitFor();
+      await page.getByRole("heading", { name: "Value framing", level: 3 }).waitFor();
+      expect(await page.locator("figure.chart svg").count()).toBe(3);
+      await page.getByRole("heading", { name: "The briefs, revealed" }).waitFor();
+    }
+    await checkScreen(pat, "08-debrief");
+    await sam.emulateMedia({ media: "print" });
+    await checkScreen(sam, "09-debrief-print");
+  }, 180_000);
+});
