@@ -1,6 +1,9 @@
 import { useState } from "react";
 import { describePackage } from "../../lib/describe-entry.js";
+import { pointsFor } from "../../../../shared/scenario/points.js";
+import type { Seat } from "../../../../shared/scenario/schema.js";
 import { myBid, openedBids } from "../../lib/table-state.js";
+import { useStore } from "../../store/store.js";
 import { sendControl, sendMove } from "../../net/connection.js";
 import { useNegotiation, useSeatName } from "../../store/hooks.js";
 import { ErrorNote, useBusy } from "../ErrorNote.js";
@@ -54,7 +57,9 @@ export function BidStatus({ seat }: { seat: string }) {
 export function AwardForm({ canAward }: { canAward: boolean }) {
   const n = useNegotiation();
   const seatName = useSeatName();
-  const bids = [...openedBids(n.log).entries()];
+  const brief = useStore((s) => (s.me?.seat ? s.negotiation!.views[s.me.seat]?.brief : null));
+  const worth = (pkg: Record<string, string>) => (brief ? pointsFor({ brief: brief.brief } as unknown as Seat, pkg) : 0);
+  const bids = [...openedBids(n.log).entries()].sort((x, y) => worth(y[1].package) - worth(x[1].package));
   const [to, setTo] = useState("");
   const busy = useBusy("award.make");
   return (
@@ -62,7 +67,7 @@ export function AwardForm({ canAward }: { canAward: boolean }) {
       <h3>Opened bids (latest per supplier)</h3>
       {bids.length === 0 ? <p>No bids opened yet. Bids open when you close a round.</p> : (
         <ul className="opened-bids">
-          {bids.map(([seat, b]) => <li key={seat}><strong>{seatName(seat)}</strong> ({n.scenario.phases.find((p) => p.id === b.phase)?.title}): {describePackage(n.scenario, b.package)}</li>)}
+          {bids.map(([seat, b]) => <li key={seat}><strong>{seatName(seat)}</strong> — <strong>{worth(b.package)} points</strong> for you ({n.scenario.phases.find((p) => p.id === b.phase)?.title}): {describePackage(n.scenario, b.package)}</li>)}
         </ul>
       )}
       {canAward && bids.length ? (

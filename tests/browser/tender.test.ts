@@ -1,0 +1,105 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadScenario } from "../support/scenarios.js";
+import { browserAvailable, checkScreen, startRig, type BrowserRig } from "./support.js";
+
+const scenario = loadScenario("commodity-corrugated.yaml");
+const seat = (id: string) => scenario.seats.find((s) => s.id === id)!;
+const phaseTitle = (id: string) => scenario.phases.find((p) => p.id === id)!.title;
+const objective = (id: string) => scenario.objectives.find((o) => o.id === id)!.label;
+
+const run = browserAvailable();
+let rig: BrowserRig;
+beforeAll(async () => {
+  if (run) rig = await startRig();
+}, 120_000);
+afterAll(async () => rig?.close());
+
+async function heading(page: Page, phase: string) {
+  await page.getByRole("heading", { name: phaseTitle(phase), level: 1 }).waitFor({ timeout: 15_000 });
+}
+
+async function joinAs(page: Page, code: string, seatId: string, name: string) {
+  await page.goto(`${rig.server.url}/n/${code}`);
+  const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Join a negotiation" }) });
+  await card.getByLabel(new RegExp(seat(seatId).title)).check();
+  await card.getByLabel("Your name").fill(name);
+  await card.getByRole("button", { name: "Take this seat" }).click();
+  await page.getByRole("heading", { name: "Lobby" }).waitFor();
+}
+
+async function chooseObjectives(page: Page, ids: string[]) {
+  await heading(page, "preparation");
+  const form = page.locator("form").filter({ hasText: "Your 3 objectives" });
+  for (const id of ids) await form.getByLabel(objective(id)).check();
+  await form.getByRole("button", { name: "Save" }).click();
+  await form.getByRole("button", { name: /Saved/ }).waitFor();
+  await page.getByRole("button", { name: "I'm prepared" }).click();
+}
+
+/** Fills the sealed-bid builder: the nth option of every term, then submits. */
+async function bid(page: Page, choice: (issue: string) => number) {
+  const builder = page.locator("form.offer-builder");
+  for (const issue of scenario.issues) await builder.getByLabel(issue.name, { exact: true }).selectOption({ index: choice(issue.id) + 1 });
+  await builder.getByRole("button", { name: "Submit sealed bid" }).click();
+  await page.getByText(/Your bid this round \(#\d+\)/).waitFor();
+}
+
+describe.runIf(run)("a commodity tender in three browsers", () => {
+  it("runs from the RFQ through sealed rounds with rank feedback to an award, and opens every debrief", async () => {
+    const [buyer, a, b] = await Promise.all([0, 1, 2].map(async () => (await rig.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()));
+    await buyer!.goto(rig.server.url);
+    const start = buyer!.locator("section").filter({ has: buyer!.getByRole("heading", { name: "Start a negotiation" }) });
+    await start.getByLabel(new RegExp(scenario.title.slice(0, 20))).check();
+    await start.getByLabel(new RegExp(seat("buyer").title)).check();
+    await start.getByLabel("Your name").fill("Bea");
+    await start.getByRole("button", { name: /Start and open the lobby/ }).click();
+    await buyer!.getByRole("heading", { name: "Lobby" }).waitFor();
+    const code = (await buyer!.locator(".big-code").textContent())!.trim();
+    await joinAs(a!, code, "supplier-a", "Al");
+    await joinAs(b!, code, "supplier-b", "Bo");
+    await buyer!.getByText("Everyone needed is here").waitFor();
+    await buyer!.getByRole("button", { name: "Start the negotiation" }).click();
+
+    for (const p of [buyer!, a!, b!]) {
+      await heading(p, "briefing");
+      await p.getByRole("button", { name: /I have read my brief/ }).click();
+    }
+    await chooseObjectives(buyer!, ["deliver-savings", "extend-payment", "secure-supply"]);
+    await chooseObjectives(a!, ["win-majority", "protect-margin", "get-paid-on-time"]);
+    await chooseObjectives(b!, ["win-majority", "win-on-value", "protect-margin"]);
+
+    await heading(buyer!, "rfq");
+    await buyer!.getByRole("button", { name: "Issue the RFQ" }).click();
+    await a!.getByText(/issued the request for quotation/).waitFor();
+    await checkScreen(a!, "tender-01-rfq-supplier");
+    for (const p of [buyer!, a!, b!]) await p.getByRole("button", { name: /I'm ready to move on/ }).click();
+
+    for (const round of ["round-1", "round-2", "bafo"]) {
+      await heading(a!, round);
+      await bid(a!, (issue) => (issue === "unit-price" ? 2 : 1));
+      await bid(b!, (issue) => (issue === "case-programme" ? 2 : 1));
+      if (round === "round-1") await checkScreen(b!, "tender-02-sealed-bid");
+      await buyer!.getByRole("button", { name: "Close this round and open the bids" }).click();
+      await b!.getByText(new RegExp(`${phaseTitle(round)}: you ranked \\d of 2`)).first().waitFor();
+    }
+    expect(await a!.getByText(/you ranked \d of 2/).count()).toBeGreaterThanOrEqual(3);
+    expect(await a!.getByText("Bo (").count()).toBe(0); // a rival's bids never reach a supplier's screen
+
+    await heading(buyer!, "award");
+    await checkScreen(buyer!, "tender-03-award");
+    await buyer!.getByLabel("Award the contract to").selectOption({ label: `Bo (${seat("supplier-b").title})` });
+    await buyer!.getByRole("button", { name: "Award on the latest bid" }).click();
+
+    for (const p of [buyer!, a!, b!]) {
+      await p.getByRole("heading", { name: "Reflection" }).waitFor();
+      for (const group of await p.locator("fieldset.likert").all()) await group.getByLabel("5", { exact: true }).check();
+      await p.getByLabel("One word for the other side.").fill("fair");
+      await p.getByRole("button", { name: /Submit and see the debrief/ }).click();
+    }
+    await b!.getByRole("heading", { name: /^Deal/, level: 1 }).waitFor({ timeout: 15_000 });
+    await a!.getByRole("heading", { name: /^No deal/, level: 1 }).waitFor({ timeout: 15_000 });
+    await checkScreen(b!, "tender-04-debrief-winner");
+    await checkScreen(a!, "tender-05-debrief-loser");
+  }, 180_000);
+});
