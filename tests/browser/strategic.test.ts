@@ -51,6 +51,9 @@ describe.runIf(run)("a strategic partnership in two browsers", () => {
     await pat.getByRole("heading", { name: "Lobby" }).waitFor();
     const code = (await pat.locator(".big-code").textContent())!.trim();
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    // A refused move shows the server's reason where it was made.
+    await pat.getByRole("button", { name: "Start the negotiation" }).click();
+    await pat.getByRole("alert").filter({ hasText: /Waiting for someone to take/ }).waitFor();
 
     await sam.goto(`${rig.server.url}/n/${code}`);
     const joinCard = sam.locator("section").filter({ has: sam.getByRole("heading", { name: "Join a negotiation" }) });
