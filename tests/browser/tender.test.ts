@@ -73,6 +73,19 @@ describe.runIf(run)("a commodity tender in three browsers", () => {
     await buyer!.getByRole("button", { name: "Issue the RFQ" }).click();
     await a!.getByText(/issued the request for quotation/).waitFor();
     await checkScreen(a!, "tender-01-rfq-supplier");
+
+    // A facilitator watches: every seat's brief and the whole transcript, read-only.
+    const fac = await (await rig.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await fac.goto(rig.server.url);
+    const facCard = fac.locator("section").filter({ has: fac.getByRole("heading", { name: "Facilitate" }) });
+    await facCard.getByLabel("Join code").fill(code);
+    await facCard.getByLabel("Your name").fill("Fran");
+    await facCard.getByRole("button", { name: "Open facilitator view" }).click();
+    await fac.getByRole("heading", { name: "Facilitator view" }).waitFor();
+    await fac.getByText(/issued the request for quotation/).waitFor();
+    await fac.getByRole("tab", { name: `${seat("supplier-a").title} brief` }).click();
+    await fac.getByRole("heading", { name: /Your private brief/ }).waitFor();
+    await checkScreen(fac, "tender-00-facilitator");
     for (const p of [buyer!, a!, b!]) await p.getByRole("button", { name: /I'm ready to move on/ }).click();
 
     for (const round of ["round-1", "round-2", "bafo"]) {

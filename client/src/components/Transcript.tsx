@@ -24,10 +24,12 @@ export function Transcript({ title = "Transcript" }: { title?: string }) {
           const line = describeEntry(e, { scenario: n.scenario, seatName, viewerSeat });
           return (
             <li key={e.seq} id={`entry-${e.seq}`} className={`entry tone-${line.tone}${e.by === viewerSeat ? " mine" : ""}${focus === e.seq ? " focused" : ""}`}>
-              <span className="entry-kind"><span aria-hidden="true">{line.icon}</span> {line.kind}</span>
-              <span className="entry-title">{line.title}</span>
-              {line.tone === "private" ? <span className="private-tag">private</span> : null}
-              <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time>
+              <div className="entry-head">
+                <span className="entry-kind"><span aria-hidden="true">{line.icon}</span> {line.kind}</span>
+                <span className="entry-title">{line.title}</span>
+                {line.tone === "private" ? <span className="private-tag">only you</span> : null}
+                <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time>
+              </div>
               {line.detail ? <p className="entry-detail">{line.detail}</p> : null}
             </li>
           );

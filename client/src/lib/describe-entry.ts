@@ -92,5 +92,7 @@ export function describeEntry(entry: LogEntry, ctx: EntryContext): EntryLine {
   const d = DESCRIBE[entry.type];
   if (!d) return { kind: entry.type, icon: "·", title: `${who}: ${entry.type}`, tone: "system" };
   const line = d(entry, entry.payload, ctx, who);
-  return { ...line, tone: line.tone ?? (entry.audience === "all" ? "move" : "private") };
+  // "Private" means only the sender sees it before the debrief; a move addressed to counterparts is a normal move.
+  const onlyMine = Array.isArray(entry.audience) && entry.audience.length <= 1;
+  return { ...line, tone: line.tone ?? (onlyMine ? "private" : "move") };
 }
