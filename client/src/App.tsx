@@ -14,6 +14,7 @@ const Table = lazy(() => import("./screens/Table.js"));
 const Reflection = lazy(() => import("./screens/Reflection.js"));
 const DebriefRoute = lazy(() => import("./screens/DebriefRoute.js"));
 const Facilitator = lazy(() => import("./screens/Facilitator.js"));
+const DebriefScreen = lazy(() => import("./debrief/DebriefScreen.js"));
 
 /** The code in a /n/CODE link, if the page was opened with one. */
 export function codeFromPath(): string | null {
@@ -23,6 +24,7 @@ export function codeFromPath(): string | null {
 
 export function App() {
   const inRoom = useStore((s) => s.negotiation !== null && s.me !== null);
+  const archive = useStore((s) => s.archive);
 
   // A refresh of /n/CODE with a seat token in this browser returns to the same seat.
   useEffect(() => {
@@ -36,7 +38,9 @@ export function App() {
       {inRoom ? <Header /> : null}
       <ConnectionBanner />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p className="loading" role="status">Loading…</p>}>{inRoom ? <Screen /> : <Home initialCode={codeFromPath()} />}</Suspense>
+        <Suspense fallback={<p className="loading" role="status">Loading…</p>}>
+          {inRoom ? <Screen /> : archive ? <DebriefScreen view={archive.debrief} scenario={archive.scenario} seat={archive.seat} briefs={archive.briefs} log={archive.log} seatNames={archive.seatNames} /> : <Home initialCode={codeFromPath()} />}
+        </Suspense>
       </main>
     </>
   );

@@ -1,6 +1,6 @@
 import { matchMaker } from "@colyseus/core";
 import { Router } from "express";
-import { publicScenario } from "../../shared/negotiation/visibility.js";
+import { privateBrief, publicScenario } from "../../shared/negotiation/visibility.js";
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
 import { debriefForSeat } from "../../shared/scoring/reveal.js";
 import type { NegotiationDebrief } from "../../shared/scoring/types.js";
@@ -70,7 +70,21 @@ export function apiRoutes(s: ServerServices): Router {
     if (!seat) return void res.status(403).json({ error: "not-your-negotiation", message: "This token holds no seat in that negotiation." });
     const debrief = await s.store.getDebrief<NegotiationDebrief>(req.params.id);
     if (!debrief) return void res.status(404).json({ error: "not-ready", message: "The debrief is written when the negotiation ends." });
-    res.json({ seat: seat.seatId, debrief: seat.seatId === FACILITATOR_KEY ? debrief : debriefForSeat(debrief, seat.seatId) });
+    const record = await s.store.getNegotiation(req.params.id);
+    const scenario = record && s.scenarios.get(record.scenarioId);
+    // After the end everything is revealed to the seats: the briefs, the whole log and who sat where.
+    const seats = await s.store.listSeats(req.params.id);
+    res.json({
+      seat: seat.seatId,
+      debrief: seat.seatId === FACILITATOR_KEY ? debrief : debriefForSeat(debrief, seat.seatId),
+      scenario: scenario ? publicScenario(scenario) : null,
+      briefs: scenario ? Object.fromEntries(scenario.seats.map((x) => [x.id, privateBrief(scenario, x.id)])) : {},
+      log: await s.store.listEntries(req.params.id),
+      seatNames: Object.fromEntries(seats.filter((x) => x.seatId !== FACILITATOR_KEY).map((x) => {
+        const title = scenario?.seats.find((y) => y.id === x.seatId)?.title ?? x.seatId;
+        return [x.seatId, `${x.displayName} (${title})`];
+      })),
+    });
   });
 
   return router;

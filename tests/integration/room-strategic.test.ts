@@ -67,9 +67,15 @@ describe("strategic partnership over real sockets", () => {
     // The debrief can be fetched again later with the seat token.
     const res = await fetch(`${server.url}/api/negotiations/${id}/debrief`, { headers: { authorization: `Bearer ${sales.hello!.token}` } });
     expect(res.status).toBe(200);
-    const again = (await res.json()) as { seat: string; debrief: SeatDebriefView };
+    const again = (await res.json()) as { seat: string; debrief: SeatDebriefView; briefs: Record<string, { seat: string }>; log: { seq: number }[]; scenario: { id: string } };
     expect(again.seat).toBe("sales");
     expect(again.debrief.own?.trust.value).toBe(debrief.own?.trust.value);
+    // ...with everything the debrief screen reveals, so it still opens once the room is gone.
+    expect(again.scenario.id).toBe(scenario.id);
+    expect(Object.keys(again.briefs).sort()).toEqual(["procurement", "sales"]);
+    expect(again.log.length).toBe(sales.log().length);
+    const stranger = await fetch(`${server.url}/api/negotiations/${id}/debrief`, { headers: { authorization: "Bearer nope" } });
+    expect(stranger.status).toBe(403);
     p.room.leave();
     sales.room.leave();
   });

@@ -1,4 +1,5 @@
 import type { PublicScenario } from "../../../shared/negotiation/visibility.js";
+import type { ArchivedDebrief } from "../store/store.js";
 
 export type ScenarioSummary = Pick<PublicScenario, "id" | "version" | "title" | "kind" | "summary" | "durationMinutes" | "seats">;
 
@@ -24,3 +25,11 @@ export const KIND_LABEL: Record<PublicScenario["kind"], string> = {
   "commodity-bid": "Commodity bid",
   "strategic-partnership": "Strategic partnership",
 };
+
+/** The stored debrief of a finished negotiation, for the seat holding `token`; null when there is none. */
+export async function fetchArchivedDebrief(code: string, token: string): Promise<ArchivedDebrief | null> {
+  const res = await fetch(`/api/negotiations/${encodeURIComponent(code)}/debrief`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
+  if (!res?.ok) return null;
+  const body = (await res.json()) as ArchivedDebrief & { scenario: PublicScenario | null };
+  return body.scenario ? body : null;
+}

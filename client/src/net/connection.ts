@@ -1,5 +1,6 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { ControlInput, ErrorReply, MoveInput, OkReply } from "../../../shared/protocol.js";
+import { fetchArchivedDebrief } from "../lib/api.js";
 import { forgetSeat, saveSeat, savedSeat } from "../lib/tokens.js";
 import { resetStore, useStore } from "../store/store.js";
 import { toSnapshot, type RawState } from "./snapshot.js";
@@ -39,10 +40,20 @@ export async function join(request: JoinRequest): Promise<boolean> {
     attach(r);
     return true;
   } catch (error) {
+    if (request.kind === "token" && (await openArchive(request.code))) return true;
     if (request.kind === "token") forgetSeat(request.code);
     useStore.setState({ status: "idle", problem: joinProblem(error) });
     return false;
   }
+}
+
+/** A finished negotiation whose room is gone: its debrief is still there for the seat's token. */
+async function openArchive(code: string): Promise<boolean> {
+  const token = savedSeat(code)?.token;
+  const archive = token ? await fetchArchivedDebrief(code, token) : null;
+  if (!archive) return false;
+  useStore.setState({ status: "idle", archive });
+  return true;
 }
 
 function open(request: JoinRequest): Promise<Room> {

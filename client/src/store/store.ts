@@ -57,10 +57,21 @@ export interface NegotiationSnapshot {
   views: Record<string, PrivateViewSnapshot>;
 }
 
+/** A finished negotiation's debrief fetched over HTTP with the seat token, once its room is gone. */
+export interface ArchivedDebrief {
+  seat: string;
+  debrief: SeatDebriefView;
+  scenario: PublicScenario;
+  briefs: Record<string, PrivateBrief>;
+  log: LogEntry[];
+  seatNames: Record<string, string>;
+}
+
 export interface SessionSlice {
   /** Who I am here: a seat id, or null for the facilitator's chair. */
   me: { seat: string | null; token: string; code: string } | null;
   negotiation: NegotiationSnapshot | null;
+  archive: ArchivedDebrief | null;
 }
 
 export interface UiSlice {
@@ -80,6 +91,7 @@ export const initialState: AppState = {
   clockOffset: 0,
   me: null,
   negotiation: null,
+  archive: null,
   errors: {},
   busy: {},
   focusEntry: null,
