@@ -26,10 +26,10 @@ export interface BrowserRig {
 }
 
 /** Builds the production client, starts the real server on it, and launches headless Chromium. */
-export async function startRig(): Promise<BrowserRig> {
+export async function startRig(overrides: Parameters<typeof startTestServer>[0] = {}): Promise<BrowserRig> {
   const clientDir = mkdtempSync(join(tmpdir(), "negotiation-client-"));
   await build({ configFile: "vite.config.ts", logLevel: "warn", build: { outDir: clientDir, emptyOutDir: true } });
-  const server = await startTestServer({ clientDir });
+  const server = await startTestServer({ clientDir, ...overrides });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],

@@ -11,7 +11,7 @@ const objective = (id: string) => scenario.objectives.find((o) => o.id === id)!.
 const run = browserAvailable();
 let rig: BrowserRig;
 beforeAll(async () => {
-  if (run) rig = await startRig();
+  if (run) rig = await startRig({ reconnectSeconds: 1 }); // so the finished room goes soon after everyone leaves
 }, 120_000);
 afterAll(async () => rig?.close());
 
@@ -114,5 +114,14 @@ describe.runIf(run)("a commodity tender in three browsers", () => {
     await a!.getByRole("heading", { name: /^No deal/, level: 1 }).waitFor({ timeout: 15_000 });
     await checkScreen(b!, "tender-04-debrief-winner");
     await checkScreen(a!, "tender-05-debrief-loser");
+
+    // Days later: the room is gone, but the winner's link still opens the debrief from storage.
+    for (const p of [buyer!, a!, b!, fac]) await p.close();
+    const rooms = async () => ((await (await fetch(`${rig.server.url}/healthz`)).json()) as { rooms: number }).rooms;
+    await expect.poll(rooms, { timeout: 10_000 }).toBe(0);
+    const later = await b!.context().newPage();
+    await later.goto(`${rig.server.url}/n/${code}`);
+    await later.getByRole("heading", { name: /^Deal/, level: 1 }).waitFor({ timeout: 15_000 });
+    await later.getByRole("heading", { name: "The briefs, revealed" }).waitFor();
   }, 180_000);
 });
