@@ -1,4 +1,4 @@
-import type { Package, Scenario, Seat } from "./schema.js";
+import type { Brief, Package, Scenario, Seat } from "./schema.js";
 
 /** The seat with this id, or undefined. */
 export function findSeat(scenario: Scenario, seatId: string): Seat | undefined {
@@ -11,8 +11,13 @@ export function findSeat(scenario: Scenario, seatId: string): Seat | undefined {
  * (see `packageProblems`).
  */
 export function pointsFor(seat: Seat, pkg: Package): number {
+  return briefPoints(seat.brief, pkg);
+}
+
+/** The same from a brief alone (what a client holds of its own seat). */
+export function briefPoints(brief: Pick<Brief, "scoring">, pkg: Package): number {
   let total = 0;
-  for (const [issue, option] of Object.entries(pkg)) total += seat.brief.scoring[issue]?.[option] ?? 0;
+  for (const [issue, option] of Object.entries(pkg)) total += brief.scoring[issue]?.[option] ?? 0;
   return total;
 }
 

@@ -1,8 +1,8 @@
 import { useEffect } from "react";
 import type { LogEntry } from "../../../shared/negotiation/events.js";
 import type { PrivateBrief, PublicScenario } from "../../../shared/negotiation/visibility.js";
-import { pointsFor } from "../../../shared/scenario/points.js";
-import type { Package, Seat } from "../../../shared/scenario/schema.js";
+import { briefPoints } from "../../../shared/scenario/points.js";
+import type { Package } from "../../../shared/scenario/schema.js";
 import type { SeatDebriefView } from "../../../shared/scoring/reveal.js";
 import { describeEntry } from "../lib/describe-entry.js";
 import { useStore } from "../store/store.js";
@@ -29,7 +29,7 @@ const REASON: Record<string, string> = {
 /** The points each side's offers and bids were worth to this seat, over time. */
 function curves(log: LogEntry[], seat: string, brief: PrivateBrief | undefined): { mine: CurvePoint[]; theirs: CurvePoint[] } {
   const start = log.find((e) => e.type === "session.start")?.at ?? log[0]?.at ?? 0;
-  const points = (pkg: Package) => (brief ? pointsFor({ brief: brief.brief } as unknown as Seat, pkg) : 0);
+  const points = (pkg: Package) => (brief ? briefPoints(brief.brief, pkg) : 0);
   const offers = log.filter((e) => (e.type === "offer.propose" && (e.by === seat || e.payload.to === seat)) || (e.type === "bid.submit" && e.by === seat));
   const toPoint = (e: LogEntry): CurvePoint => ({ minutes: (e.at - start) / 60_000, points: points(e.payload.package as Package), seq: e.seq });
   return { mine: offers.filter((e) => e.by === seat).map(toPoint), theirs: offers.filter((e) => e.by !== seat).map(toPoint) };

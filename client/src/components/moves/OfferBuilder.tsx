@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from "react";
-import { pointsFor } from "../../../../shared/scenario/points.js";
-import type { Package, Seat } from "../../../../shared/scenario/schema.js";
+import { briefPoints } from "../../../../shared/scenario/points.js";
+import type { Package } from "../../../../shared/scenario/schema.js";
 import { sendMove } from "../../net/connection.js";
 import { useNegotiation, useSeatName } from "../../store/hooks.js";
 import { useStore } from "../../store/store.js";
@@ -26,7 +26,7 @@ export function OfferBuilder({ mode, mySide, start }: { mode: "offer" | "bid"; m
   const ids = useId();
 
   const complete = n.scenario.issues.every((i) => pkg[i.id]);
-  const points = useMemo(() => (brief ? pointsFor({ brief: brief.brief } as unknown as Seat, pkg) : 0), [brief, pkg]);
+  const points = useMemo(() => (brief ? briefPoints(brief.brief, pkg) : 0), [brief, pkg]);
   const batna = brief?.brief.batna.points ?? 0;
 
   const submit = async (e: FormEvent) => {

@@ -1,6 +1,5 @@
 import { useId, useState } from "react";
-import { pointsFor } from "../../../../shared/scenario/points.js";
-import type { Seat } from "../../../../shared/scenario/schema.js";
+import { briefPoints } from "../../../../shared/scenario/points.js";
 import { describePackage } from "../../lib/describe-entry.js";
 import { openOffers } from "../../lib/table-state.js";
 import { sendMove } from "../../net/connection.js";
@@ -17,7 +16,7 @@ export function OfferInbox({ seat }: { seat: string }) {
   const mine = openOffers(n.log).filter((o) => o.from === seat);
   return (
     <div className="inbox">
-      {offers.map((o) => <IncomingOffer key={o.seq} offer={o} from={seatName(o.from)} points={brief ? pointsFor({ brief: brief.brief } as unknown as Seat, o.package) : 0} batna={brief?.brief.batna.points ?? 0} terms={describePackage(n.scenario, o.package)} />)}
+      {offers.map((o) => <IncomingOffer key={o.seq} offer={o} from={seatName(o.from)} points={brief ? briefPoints(brief.brief, o.package) : 0} batna={brief?.brief.batna.points ?? 0} terms={describePackage(n.scenario, o.package)} />)}
       {mine.map((o) => <p key={o.seq} className="pending-offer">Your proposal #{o.seq} to {seatName(o.to)} is waiting for an answer.</p>)}
     </div>
   );

@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { describePackage } from "../../lib/describe-entry.js";
-import { pointsFor } from "../../../../shared/scenario/points.js";
-import type { Seat } from "../../../../shared/scenario/schema.js";
+import { briefPoints } from "../../../../shared/scenario/points.js";
 import { myBid, openedBids } from "../../lib/table-state.js";
 import { useStore } from "../../store/store.js";
 import { sendControl, sendMove } from "../../net/connection.js";
@@ -58,7 +57,7 @@ export function AwardForm({ canAward }: { canAward: boolean }) {
   const n = useNegotiation();
   const seatName = useSeatName();
   const brief = useStore((s) => (s.me?.seat ? s.negotiation!.views[s.me.seat]?.brief : null));
-  const worth = (pkg: Record<string, string>) => (brief ? pointsFor({ brief: brief.brief } as unknown as Seat, pkg) : 0);
+  const worth = (pkg: Record<string, string>) => (brief ? briefPoints(brief.brief, pkg) : 0);
   const bids = [...openedBids(n.log).entries()].sort((x, y) => worth(y[1].package) - worth(x[1].package));
   const [to, setTo] = useState("");
   const busy = useBusy("award.make");
