@@ -62,6 +62,7 @@ describe.runIf(run)("a strategic partnership in two browsers", () => {
     await joinCard.getByRole("button", { name: "Take this seat" }).click();
     await sam.getByRole("heading", { name: "Lobby" }).waitFor();
     await pat.getByText("Everyone needed is here").waitFor();
+    expect(await pat.getByRole("alert").count()).toBe(0); // the earlier refusal no longer applies, so it is gone
     await checkScreen(pat, "02-lobby");
 
     await pat.getByRole("button", { name: "Start the negotiation" }).click();

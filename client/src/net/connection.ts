@@ -88,7 +88,10 @@ function attach(r: Room) {
   r.onMessage("reply", (reply: Reply) => settle(reply));
   r.onMessage("debrief", () => undefined);
   r.onStateChange((state) => {
-    useStore.setState({ negotiation: toSnapshot((state as { toJSON(): RawState }).toJSON()) });
+    const next = toSnapshot((state as { toJSON(): RawState }).toJSON());
+    const previous = useStore.getState().negotiation;
+    // A refusal belongs to the moment it answered: a new phase starts with a clean slate.
+    useStore.setState(previous && previous.phase !== next.phase ? { negotiation: next, errors: {} } : { negotiation: next });
   });
   r.onDrop(() => useStore.setState({ status: "reconnecting" }));
   r.onReconnect(() => {

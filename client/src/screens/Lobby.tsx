@@ -1,8 +1,8 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ErrorNote, useBusy } from "../components/ErrorNote.js";
 import { sendControl } from "../net/connection.js";
 import { useNegotiation } from "../store/hooks.js";
-import { useStore } from "../store/store.js";
+import { clearError, useStore } from "../store/store.js";
 
 const CONNECTION_LABEL = { empty: "Waiting for a player", connected: "Here", reconnecting: "Reconnecting…", absent: "Away" } as const;
 
@@ -14,6 +14,9 @@ export default function Lobby() {
   const busy = useBusy("start");
   const link = `${window.location.origin}/n/${code}`;
   const missing = n.seats.filter((s) => !s.optional && !s.occupant);
+  useEffect(() => {
+    if (missing.length === 0) clearError("start"); // "waiting for…" no longer applies
+  }, [missing.length]);
 
   const copy = async () => {
     await navigator.clipboard?.writeText(link).catch(() => undefined);

@@ -103,3 +103,12 @@ export const useStore = create<AppState>()(() => ({ ...initialState }));
 export function resetStore(): void {
   useStore.setState({ ...initialState }, true);
 }
+
+/** Forgets the refusal shown at one place in the UI (once it no longer applies). */
+export function clearError(origin: string): void {
+  const { errors } = useStore.getState();
+  if (!(origin in errors)) return;
+  const next = { ...errors };
+  delete next[origin];
+  useStore.setState({ errors: next });
+}
