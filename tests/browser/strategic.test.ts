@@ -88,6 +88,14 @@ describe.runIf(run)("a strategic partnership in two browsers", () => {
     await sam.getByRole("button", { name: "Make the argument" }).click();
     await pat.getByText(/argued value/).first().waitFor();
     await checkScreen(pat, "05-table-discovery");
+
+    // A short network loss: the banner says so, the seat is held, and the player carries on.
+    await sam.context().setOffline(true);
+    await sam.getByText(/Connection lost — reconnecting/).waitFor();
+    await pat.getByText(/Sam lost the connection — their seat is held/).waitFor(); // the other side sees it too
+    await sam.context().setOffline(false);
+    await sam.getByText(/Reconnected/).waitFor({ timeout: 20_000 });
+    await pat.getByText(/Sam lost the connection/).waitFor({ state: "detached" });
     for (const page of [pat, sam]) await ready(page, /I'm ready to move on/);
 
     // Proposals: a refresh mid-negotiation brings Sam back to the same seat and screen.

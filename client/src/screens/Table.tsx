@@ -27,6 +27,9 @@ export default function Table() {
         <h1>{phase.title}</h1>
         {phase.instructions ? <p className="instructions">{phase.instructions}</p> : null}
         {me.withdrawn ? <p className="notice">You have withdrawn from this tender. You can follow along and will reflect at the end.</p> : null}
+        {n.seats.filter((s) => s.id !== me.id && s.occupant && s.connection !== "connected").map((s) => (
+          <p key={s.id} className="notice" role="status">{s.displayName || s.title} {s.connection === "reconnecting" ? "lost the connection — their seat is held while they reconnect." : "is away; their seat is kept for them."}</p>
+        ))}
       </div>
       <div className="table-grid">
         <Transcript />
