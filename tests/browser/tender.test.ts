@@ -31,6 +31,7 @@ async function joinAs(page: Page, code: string, seatId: string, name: string) {
 /** Joins with the keyboard alone: Tab to the code, Enter, Tab past the chosen seat to the name, Enter. */
 async function joinByKeyboard(page: Page, code: string, name: string) {
   await page.goto(rig.server.url);
+  await page.getByRole("button", { name: "Find negotiation" }).waitFor(); // Home is rendered: Tab order is real
   await page.keyboard.press("Tab"); // skip link
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => document.activeElement?.getAttribute("placeholder"))).toMatch(/K7M2QX/);

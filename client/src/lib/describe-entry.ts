@@ -36,14 +36,14 @@ type Describer = (e: LogEntry, p: Record<string, unknown>, c: EntryContext, who:
 const to = (c: EntryContext, p: Record<string, unknown>) => (Array.isArray(p.to) && p.to.length ? ` to ${(p.to as string[]).map(c.seatName).join(", ")}` : "");
 
 const DESCRIBE: Record<string, Describer> = {
-  "seat.claim": (_e, p, c) => ({ kind: "Seat", icon: "＋", title: `${c.seatName(String(p.seat))} took a seat`, tone: "system" }),
+  "seat.claim": (_e, p, c) => ({ kind: "Seat", icon: "+", title: `${c.seatName(String(p.seat))} took a seat`, tone: "system" }),
   "seat.release": (_e, p, c) => ({ kind: "Seat", icon: "−", title: `${c.seatName(String(p.seat))} left the seat`, tone: "system" }),
   "session.start": () => ({ kind: "Start", icon: "▶", title: "The session started", tone: "system" }),
   "phase.started": (_e, p, c) => ({ kind: "Phase", icon: "§", title: p.phase === "debrief" ? "The debrief is open" : `${phaseTitle(c.scenario, p.phase)} began`, tone: "system" }),
   "phase.advance": () => ({ kind: "Phase", icon: "»", title: "The phase was closed early", tone: "system" }),
   "phase.extend": (_e, p) => ({ kind: "Time", icon: "+", title: `The phase was extended by ${String(p.minutes)} minutes`, tone: "system" }),
-  "phase.ready": (_e, _p, _c, who) => ({ kind: "Ready", icon: "✓", title: `${who} is ready to move on`, tone: "system" }),
-  "session.pause": (e) => ({ kind: "Pause", icon: "Ⅱ", title: e.by === "system" ? "The server was unavailable: the clock was paused" : "The facilitator paused the session", tone: "system" }),
+  "phase.ready": (_e, _p, _c, who) => ({ kind: "Ready", icon: "✓", title: `${who} ${who === "You" ? "are" : "is"} ready to move on`, tone: "system" }),
+  "session.pause": (e) => ({ kind: "Pause", icon: "‖", title: e.by === "system" ? "The server was unavailable: the clock was paused" : "The facilitator paused the session", tone: "system" }),
   "session.resume": () => ({ kind: "Resume", icon: "▶", title: "The session resumed", tone: "system" }),
   "session.end": (_e, p) => ({ kind: "End", icon: "■", title: "The facilitator ended the session", detail: String(p.reason ?? ""), tone: "system" }),
   "time.tick": () => ({ kind: "Time", icon: "·", title: "Clock", tone: "system" }),
