@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { Server as HttpServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
@@ -7,17 +8,26 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import express from "express";
+import { addExtension } from "msgpackr";
+import { MAX_MESSAGE_BYTES } from "../shared/protocol.js";
 import { loadCatalog } from "./scenarios/catalog.js";
 import { readConfig, type ServerConfig } from "./config.js";
 import { createLogger, type Logger } from "./log.js";
 import { NegotiationRoom } from "./rooms/NegotiationRoom.js";
+import { refuseRiskyMsgpackExtensions } from "./rooms/message-bounds.js";
 import { resumeUnfinished } from "./rooms/resume.js";
 import { setServices, type ServerServices } from "./services.js";
 import { NegotiationStore } from "./storage/store.js";
 import { apiRoutes } from "./http/api.js";
+import { errorHandler } from "./http/errors.js";
+import { AddressLimits, scaledLimits } from "./http/limits.js";
+import { guardMatchmaking, stampClientAddress } from "./http/matchmaking.js";
 
 // A full state carries the public scenario and, after the reveal, every brief: well over the 8 KB default.
 Encoder.BUFFER_SIZE = 512 * 1024;
+// Colyseus decodes every client frame with msgpackr's shared unpacker: its shared-reference, Error and RegExp
+// extensions let a few hundred bytes expand exponentially inside the decoder, before any room code runs.
+refuseRiskyMsgpackExtensions(addExtension);
 
 export interface RunningServer {
   port: number;
@@ -43,20 +53,25 @@ export async function startServer(config: ServerConfig = readConfig(), log: Logg
   const store = await NegotiationStore.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir });
   const catalog = await loadCatalog(config.scenariosDir);
   for (const p of catalog.problems) log.warn("scenario left out", { file: p.source, path: p.path, problem: p.message });
-  const services: ServerServices = { config, store, scenarios: catalog.scenarios, log, version: await packageVersion() };
+  const limits = new AddressLimits(scaledLimits(config.rateLimitScale));
+  const services: ServerServices = { config, store, scenarios: catalog.scenarios, log, version: await packageVersion(), limits };
   setServices(services);
+  guardMatchmaking(limits, log);
 
   const clientDir = resolve(config.clientDir);
   const colyseus = defineServer({
-    // ws closes a socket whose frame exceeds maxPayload; allow well above MAX_MESSAGE_BYTES so an
-    // oversized move gets a "too-large" reply instead of a disconnect.
-    transport: new WebSocketTransport({ maxPayload: 256 * 1024 }),
+    // ws closes a socket whose frame exceeds maxPayload. Twice MAX_MESSAGE_BYTES: a move a little too large
+    // gets a "too-large" reply; a frame far larger can only be hostile, and is refused before msgpackr decodes it
+    // (a 240 KB object of 25,000 fields cost 40 ms to decode, stalling every room of the process).
+    transport: new WebSocketTransport({ maxPayload: 2 * MAX_MESSAGE_BYTES }),
     greet: false,
     gracefullyShutdown: false,
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
     ...(config.redisUrl ? { presence: new RedisPresence(config.redisUrl), driver: new RedisDriver(config.redisUrl) } : {}),
     rooms: { negotiation: defineRoom(NegotiationRoom) },
     express: (app) => {
+      app.disable("x-powered-by");
+      app.set("trust proxy", config.trustProxy);
       app.use(express.json({ limit: "64kb" }));
       app.use("/", apiRoutes(services));
       if (existsSync(clientDir)) {
@@ -65,10 +80,13 @@ export async function startServer(config: ServerConfig = readConfig(), log: Logg
       } else {
         log.warn("client not built: only the API is served", { clientDir, hint: "npm run build" });
       }
+      app.use(errorHandler(log));
     },
   });
   await colyseus.listen(config.port, config.host);
-  const port = listeningPort(colyseus, config.port);
+  const http = httpServer(colyseus);
+  if (http) stampClientAddress(http, config.trustProxy);
+  const port = listeningPort(http, config.port);
   log.info("server listening", { port, storage: store.kind, scale: config.redisUrl ? "redis" : "single", scenarios: [...catalog.scenarios.keys()] });
   const resumed = await resumeUnfinished(store, log);
   if (resumed.length) log.info("negotiations resumed after restart", { ids: resumed });
@@ -85,8 +103,12 @@ export async function startServer(config: ServerConfig = readConfig(), log: Logg
   };
 }
 
-function listeningPort(colyseus: Server, fallback: number): number {
-  const address = (colyseus.transport as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();
+function httpServer(colyseus: Server): HttpServer | undefined {
+  return colyseus.transport.server;
+}
+
+function listeningPort(http: HttpServer | undefined, fallback: number): number {
+  const address = http?.address();
   return address && typeof address === "object" ? address.port : fallback;
 }
 

@@ -16,10 +16,18 @@ export interface ServerConfig {
   reconnectSeconds: number;
   /** Minutes a room with nobody connected stays in memory; its negotiation stays stored and reopens on demand. */
   idleMinutes: number;
+  /** Minutes a room nobody has joined yet stays in memory (its code reopens it from storage). */
+  unjoinedMinutes: number;
   /** Multiplies every phase's minutes; < 1 speeds sessions up for demos and tests. */
   timeScale: number;
   /** Messages a client may send per second before it is told to slow down. */
   messagesPerSecond: number;
+  /** When set, creating a negotiation asks for this passcode (a shared server open to strangers). */
+  trainerPasscode: string | undefined;
+  /** Multiplies the per-address limits on creating, looking up and joining (docs/security.md). */
+  rateLimitScale: number;
+  /** A reverse proxy in front sets X-Forwarded-For: believe it for client addresses (else the socket address counts). */
+  trustProxy: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -49,8 +57,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clientDir: env.CLIENT_DIR || "./dist/client",
     reconnectSeconds: number(env, "RECONNECT_SECONDS", 120, (n) => n >= 0 && n <= 3600, "seconds between 0 and 3600"),
     idleMinutes: number(env, "IDLE_MINUTES", 30, (n) => n > 0 && n <= 24 * 60, "minutes between 0 and 1440"),
+    unjoinedMinutes: number(env, "UNJOINED_MINUTES", 2, (n) => n > 0 && n <= 24 * 60, "minutes between 0 and 1440"),
     timeScale: number(env, "TIME_SCALE", 1, (n) => n > 0 && n <= 10, "a factor between 0 and 10 (e.g. 0.1 for a ten-times faster demo)"),
     messagesPerSecond: number(env, "MESSAGES_PER_SECOND", 10, (n) => n >= 1 && n <= 1000, "between 1 and 1000"),
+    trainerPasscode: env.TRAINER_PASSCODE || undefined,
+    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    rateLimitScale: number(env, "RATE_LIMIT_SCALE", 1, (n) => n > 0 && n <= 1000, "a factor between 0 and 1000 (e.g. 10 for a classroom behind one address)"),
     logLevel: level,
   };
 }

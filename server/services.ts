@@ -1,5 +1,6 @@
 import type { Scenario } from "../shared/scenario/schema.js";
 import type { ServerConfig } from "./config.js";
+import type { AddressLimits } from "./http/limits.js";
 import type { Logger } from "./log.js";
 import type { NegotiationStore } from "./storage/store.js";
 
@@ -15,6 +16,8 @@ export interface ServerServices {
   scenarios: Map<string, Scenario>;
   log: Logger;
   version: string;
+  /** Per-address limits on creating, looking up and joining; one table per process. */
+  limits: AddressLimits;
 }
 
 let current: ServerServices | undefined;

@@ -1,23 +1,36 @@
 import { z } from "zod";
 import type { LogEntry, RejectionCode } from "./negotiation/events.js";
+import { freeTextIssue, normaliseFreeText, refineFreeText } from "./text.js";
+import type { SeatDebriefView } from "./scoring/reveal.js";
 
 /**
  * The wire protocol between clients and the negotiation room: one place for
  * the version, the schema of every client→server message and the union of
  * every server→client message, rejections included.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2; // 2: one view per viewer, per-viewer numbering, trainer keys
 
 /** Longest free text a move may carry. */
 export const MAX_TEXT = 2_000;
 /** Largest message a client may send, serialised. */
 export const MAX_MESSAGE_BYTES = 16_384;
 
-const say = z.string().trim().min(1, "write something first").max(MAX_TEXT, `keep it under ${MAX_TEXT} characters`);
-const ref = z.string().min(1).max(64);
-const seatId = z.string().min(1).max(64);
+// Free text is normalised (CRLF → LF, NFC, trimmed) and refused with control, bidi or invisible-only characters (shared/text.ts).
+const freeText = z.string().overwrite(normaliseFreeText);
+const say = freeText.min(1, "write something first").max(MAX_TEXT, `keep it under ${MAX_TEXT} characters`).superRefine(refineFreeText);
+/** Optional free text (notes, survey answers): may be empty, otherwise the same rules as `say`. */
+const note = freeText.max(MAX_TEXT, `keep it under ${MAX_TEXT} characters`).superRefine(refineFreeText);
+// Ids are echoed, logged and persisted: a closed alphabet keeps NUL and look-alikes out.
+const ref = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, "use letters, digits and - _ . : in a request id");
+const ident = z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/, "use an id from the scenario (lower-case letters, digits and dashes)");
+const seatId = ident;
+// zod reports a failed union as "Invalid input"; say what is wrong with the text instead.
+const answer = z.union([z.number().finite(), note], {
+  error: (iss) => (typeof iss.input === "string" ? (freeTextIssue(iss.input) ?? `keep it under ${MAX_TEXT} characters`) : "answer with a number or a text"),
+});
 const recipients = z.array(seatId).min(1).max(8).optional();
-const pkg = z.record(z.string().max(64), z.string().max(64)).refine((p) => Object.keys(p).length <= 32, "too many issues");
+const idKeyed = (what: string) => ({ error: (iss: { code: string }) => (iss.code === "invalid_key" ? `name each ${what} by its id (lower-case letters, digits and dashes)` : undefined) });
+const pkg = z.record(ident, ident, idKeyed("issue")).refine((p) => Object.keys(p).length <= 32, "too many issues");
 
 /** The payload schema of every move, by move type. */
 export const MovePayloadSchemas = {
@@ -33,14 +46,14 @@ export const MovePayloadSchemas = {
   "risk.raise": z.object({ risk: z.string().max(64), note: say, to: recipients }),
   "risk.address": z.object({ risk: z.string().max(64), note: say, to: recipients }),
   "stakeholder.contact": z.object({ text: say }),
-  "rfq.issue": z.object({ note: z.string().max(MAX_TEXT).optional() }),
-  "offer.propose": z.object({ to: seatId, package: pkg, final: z.boolean().optional(), note: z.string().max(MAX_TEXT).optional() }),
+  "rfq.issue": z.object({ note: note.optional() }),
+  "offer.propose": z.object({ to: seatId, package: pkg, final: z.boolean().optional(), note: note.optional() }),
   "offer.accept": z.object({ offer: z.int().positive() }),
   "offer.reject": z.object({ offer: z.int().positive(), reason: say }),
-  "bid.submit": z.object({ package: pkg, note: z.string().max(MAX_TEXT).optional() }),
+  "bid.submit": z.object({ package: pkg, note: note.optional() }),
   "award.make": z.object({ to: seatId }),
   walkaway: z.object({ reason: say }),
-  "reflection.submit": z.object({ answers: z.record(z.string().max(64), z.union([z.number().finite(), z.string().max(MAX_TEXT)])) }),
+  "reflection.submit": z.object({ answers: z.record(ident, answer, idKeyed("answer")) }),
 } as const;
 
 type PayloadSchemas = typeof MovePayloadSchemas;
@@ -50,15 +63,21 @@ export type MovePayloadsFromProtocol = { [K in keyof PayloadSchemas]: Payload<z.
 
 const moveTypes = Object.keys(MovePayloadSchemas) as [keyof PayloadSchemas, ...(keyof PayloadSchemas)[]];
 
-/** A move as a client sends it: the move type plus its payload; never who or when. */
-export const MoveInputSchema = z.discriminatedUnion(
+export type MoveInput = { [K in keyof PayloadSchemas]: { type: K } & MovePayloadsFromProtocol[K] }[keyof PayloadSchemas];
+
+/**
+ * A move as a client sends it: the move type plus its payload; never who or
+ * when. Built from the same table as MoveInput; zod cannot infer a union
+ * built from a mapped list, so its type is stated once here.
+ */
+export const MoveInputSchema: z.ZodType<MoveInput> = z.discriminatedUnion(
   "type",
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- one schema per key of the table above, as MoveInput says
   moveTypes.map((type) => MovePayloadSchemas[type].extend({ type: z.literal(type) })) as unknown as [
     z.ZodObject<{ type: z.ZodLiteral<string> }>,
     ...z.ZodObject<{ type: z.ZodLiteral<string> }>[],
   ],
-);
-export type MoveInput = { [K in keyof PayloadSchemas]: { type: K } & MovePayloadsFromProtocol[K] }[keyof PayloadSchemas];
+) as unknown as z.ZodType<MoveInput>;
 
 /** Session controls a client may ask for; the room checks who may (facilitator, or procurement for its own rounds). */
 export const ControlInputSchema = z.discriminatedUnion("type", [
@@ -80,7 +99,7 @@ export const ClientMessageSchemas = {
 export type ClientMessageType = keyof typeof ClientMessageSchemas;
 
 /** Reasons the room itself adds to the machine's rejection codes. */
-export type ProtocolErrorCode = RejectionCode | "unknown-message" | "bad-shape" | "too-large" | "rate-limited" | "server-error" | "not-ready";
+export type ProtocolErrorCode = RejectionCode | "unknown-message" | "bad-shape" | "too-large" | "too-deep" | "too-complex" | "rate-limited" | "server-error" | "not-ready";
 
 export interface ErrorReply {
   ref: string | null;
@@ -97,12 +116,21 @@ export interface OkReply {
   entries: LogEntry[];
 }
 
+/** The first message after a join: who the server says you are. */
+export interface HelloMessage {
+  protocol: number;
+  role: "seat" | "trainer";
+  seat: string | null;
+  /** The seat token behind the player's personal link; null for the trainer, who holds a trainer key already. */
+  token: string | null;
+  negotiationId: string;
+  serverTime: number;
+}
+
 /** Server → client messages, by Colyseus message type. */
 export interface ServerMessages {
   reply: OkReply | ErrorReply;
-  /** A log entry this seat may see, pushed as it is appended. */
-  entry: LogEntry;
-  /** The debrief for this seat, once the negotiation ends (and on request). */
-  debrief: unknown;
-  hello: { protocol: number; seat: string | null; token: string | null; negotiationId: string };
+  hello: HelloMessage;
+  /** This viewer's debrief, on request once the negotiation has ended: a seat's own, or the trainer's of every seat. */
+  debrief: SeatDebriefView | Record<string, SeatDebriefView>;
 }

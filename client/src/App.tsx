@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { ConnectionBanner } from "./components/ConnectionBanner.js";
 import { Header } from "./components/Header.js";
+import { routeFromPath } from "./lib/codes.js";
+import { savedSeat, savedTrainerKey } from "./lib/tokens.js";
 import { join } from "./net/connection.js";
-import { savedSeat } from "./lib/tokens.js";
 import { Home } from "./screens/Home.js";
 import { useCurrentPhase } from "./store/hooks.js";
 import { useStore } from "./store/store.js";
@@ -14,23 +15,22 @@ const Table = lazy(() => import("./screens/Table.js"));
 const Reflection = lazy(() => import("./screens/Reflection.js"));
 const DebriefRoute = lazy(() => import("./screens/DebriefRoute.js"));
 const Facilitator = lazy(() => import("./screens/Facilitator.js"));
-const DebriefScreen = lazy(() => import("./debrief/DebriefScreen.js"));
-
-/** The code in a /n/CODE link, if the page was opened with one. */
-export function codeFromPath(): string | null {
-  const m = /^\/n\/([A-Za-z0-9]{4,12})\/?$/.exec(window.location.pathname);
-  return m ? m[1]!.toUpperCase() : null;
-}
+const ArchiveScreen = lazy(() => import("./debrief/ArchiveScreen.js"));
 
 export function App() {
   const inRoom = useStore((s) => s.negotiation !== null && s.me !== null);
-  const archive = useStore((s) => s.archive);
+  const hasArchive = useStore((s) => s.archive !== null);
+  // The route as the page was opened; Home reads the code from it.
+  const [route] = useState(() => routeFromPath(window.location.pathname));
 
-  // A refresh of /n/CODE with a seat token in this browser returns to the same seat.
+  // Opening /n/CODE with a seat token, or /n/CODE/trainer with the trainer key, in this browser goes straight back in.
   useEffect(() => {
-    const code = codeFromPath();
-    if (code && savedSeat(code)) void join({ kind: "token", code });
-  }, []);
+    if (route.kind === "negotiation" && savedSeat(route.code)) void join({ kind: "token", code: route.code });
+    if (route.kind === "trainer") {
+      if (savedTrainerKey(route.code)) void join({ kind: "trainer", code: route.code });
+      else useStore.setState({ problem: "This browser has no trainer key for that negotiation. Paste the trainer link below." });
+    }
+  }, [route]);
 
   return (
     <>
@@ -39,7 +39,7 @@ export function App() {
       <ConnectionBanner />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="loading" role="status">Loading…</p>}>
-          {inRoom ? <Screen /> : archive ? <DebriefScreen view={archive.debrief} scenario={archive.scenario} seat={archive.seat} briefs={archive.briefs} log={archive.log} seatNames={archive.seatNames} /> : <Home initialCode={codeFromPath()} />}
+          {inRoom ? <Screen /> : hasArchive ? <ArchiveScreen /> : <Home route={route} />}
         </Suspense>
       </main>
     </>
@@ -47,11 +47,11 @@ export function App() {
 }
 
 function Screen() {
-  const seat = useStore((s) => s.me?.seat ?? null);
+  const trainer = useStore((s) => s.me?.role === "trainer");
   const status = useStore((s) => s.negotiation?.status);
   const phaseId = useStore((s) => s.negotiation?.phase);
   const phase = useCurrentPhase();
-  if (seat === null) return <Facilitator />;
+  if (trainer) return <Facilitator />;
   if (status === "finished") return <DebriefRoute />;
   if (phaseId === "lobby" || !phase) return phaseId === "debrief" ? <DebriefRoute /> : <Lobby />;
   if (phase.kind === "briefing") return <BriefScreen />;

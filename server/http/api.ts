@@ -1,35 +1,56 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
-import { Router } from "express";
-import { privateBrief, publicScenario } from "../../shared/negotiation/visibility.js";
+import { Router, type Request, type Response } from "express";
+import { z } from "zod";
+import { Transcript } from "../../shared/negotiation/transcript.js";
+import { archiveFor, joinInfo, publicScenario, seatViewer, TRAINER, type Stage } from "../../shared/negotiation/visibility.js";
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
-import { debriefForSeat } from "../../shared/scoring/reveal.js";
 import type { NegotiationDebrief } from "../../shared/scoring/types.js";
-import { FACILITATOR_KEY } from "../rooms/join.js";
+import { TRAINER_KEY } from "../rooms/join.js";
 import { ensureHosted } from "../rooms/resume.js";
-import { hashToken } from "../rooms/seat-tokens.js";
+import { hashToken, newTrainerKey, parseJoinCode, sameHash } from "../rooms/seat-tokens.js";
+import type { CreateOptions } from "../rooms/NegotiationRoom.js";
 import type { ServerServices } from "../services.js";
+import { correlationId, sendError, sendRateLimited } from "./errors.js";
+import type { LimitedAction } from "./limits.js";
 
-/** HTTP routes: health for operators, the scenario list for the home screen, debriefs by seat token. */
+const CreateBody = z.object({
+  scenarioId: z.string().min(1).max(64),
+  role: z.enum(["trainer", "player"]),
+  timeScale: z.number().positive().max(10).optional(),
+  passcode: z.string().max(200).optional(),
+});
+
+/**
+ * HTTP routes: health for operators, the scenario list for the home screen,
+ * creating a negotiation (the only way to create one), the join screen and
+ * the debrief archive. What each answer may contain is decided in
+ * shared/negotiation/visibility.ts.
+ */
 export function apiRoutes(s: ServerServices): Router {
   const router = Router();
+  const limited = (action: LimitedAction, req: Request, res: Response): boolean => {
+    const verdict = s.limits.take(action, req.ip);
+    if (!verdict.ok) sendRateLimited(res, verdict.retryAfterSeconds);
+    return !verdict.ok;
+  };
 
   router.get("/healthz", async (_req, res) => {
     try {
       const counts = await s.store.counts();
       res.json({
-        status: "ok",
-        version: s.version,
-        protocol: PROTOCOL_VERSION,
-        storage: s.store.kind,
-        scale: s.config.redisUrl ? "redis" : "single",
-        rooms: matchMaker.stats.local.roomCount,
-        clients: matchMaker.stats.local.ccu,
-        negotiations: counts,
-        scenarios: s.scenarios.size,
+        status: "ok", version: s.version, protocol: PROTOCOL_VERSION, storage: s.store.kind, scale: s.config.redisUrl ? "redis" : "single",
+        rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu, negotiations: counts, scenarios: s.scenarios.size,
       });
     } catch (error) {
-      res.status(503).json({ status: "unavailable", error: (error as Error).message });
+      const id = correlationId();
+      s.log.error("health check failed", { correlationId: id, error: String(error) });
+      sendError(res, 503, "unavailable", `Storage does not answer (ref ${id}).`, { correlationId: id });
     }
+  });
+
+  router.get("/api/server", (_req, res) => {
+    res.json({ version: s.version, protocol: PROTOCOL_VERSION, trainerPasscodeRequired: s.config.trainerPasscode !== undefined });
   });
 
   router.get("/api/scenarios", (_req, res) => {
@@ -41,51 +62,72 @@ export function apiRoutes(s: ServerServices): Router {
 
   router.get("/api/scenarios/:id", (req, res) => {
     const sc = s.scenarios.get(req.params.id);
-    if (!sc) return void res.status(404).json({ error: "not-found", message: `No scenario "${req.params.id}".` });
+    if (!sc) return sendError(res, 404, "not-found", `No scenario "${req.params.id.slice(0, 64)}".`);
     res.json(publicScenario(sc));
+  });
+
+  // The product's only way to create a negotiation: Colyseus's own create/join routes are closed (server/app.ts).
+  router.post("/api/negotiations", async (req, res) => {
+    if (limited("create", req, res)) return;
+    const body = CreateBody.safeParse(req.body);
+    if (!body.success) return sendError(res, 400, "bad-request", "Send { scenarioId, role: \"trainer\" | \"player\" } (and timeScale, passcode when needed).");
+    const passcode = s.config.trainerPasscode;
+    if (passcode !== undefined) {
+      if (!body.data.passcode) return sendError(res, 403, "passcode-required", "This server asks for the trainer passcode to start a negotiation.");
+      if (!samePasscode(body.data.passcode, passcode)) return sendError(res, 403, "wrong-passcode", "That passcode is not right. Ask the person who runs this server.");
+    }
+    const scenario = s.scenarios.get(body.data.scenarioId);
+    if (!scenario) return sendError(res, 404, "not-found", `Unknown scenario "${body.data.scenarioId}". Pick one from the list.`);
+    const trainerKey = body.data.role === "trainer" ? newTrainerKey() : null;
+    const options: CreateOptions = { scenarioId: scenario.id, timeScale: body.data.timeScale ?? s.config.timeScale, trainerKeyHash: trainerKey ? hashToken(trainerKey) : null };
+    const room = await matchMaker.createRoom("negotiation", options);
+    s.log.info("negotiation created", { negotiation: room.roomId, scenario: scenario.id, role: body.data.role });
+    res.status(201).json({ code: room.roomId, trainerKey });
   });
 
   // The join screen: which negotiation a code names, and which seats are still free.
   router.get("/api/negotiations/:id", async (req, res) => {
-    const id = req.params.id.toUpperCase();
-    const record = await s.store.getNegotiation(id);
-    const scenario = record && s.scenarios.get(record.scenarioId);
-    if (!record || !scenario) return void res.status(404).json({ error: "not-found", message: `No negotiation with code ${id}. Check the code with your trainer.` });
+    if (limited("lookup", req, res)) return;
+    const id = parseJoinCode(req.params.id);
+    const record = id ? await s.store.getNegotiation(id) : null;
+    const scenario = record ? s.scenarios.get(record.scenarioId) : undefined;
+    if (!id || !record || !scenario) return sendError(res, 404, "not-found", "No negotiation has that code. Check the code with your trainer.");
     // Looking a code up reopens its room if it was put away while idle, so the code never goes stale.
     await ensureHosted(s.store, id, s.log);
-    const taken = new Set((await s.store.listSeats(id)).map((x) => x.seatId));
-    res.json({
-      id, status: record.status,
-      scenario: { id: scenario.id, title: scenario.title, kind: scenario.kind, summary: scenario.summary },
-      seats: publicScenario(scenario).seats.map((seat) => ({ ...seat, taken: taken.has(seat.id) })),
-      facilitator: taken.has(FACILITATOR_KEY),
-    });
+    const taken = (await s.store.listSeats(id)).map((x) => x.seatId).filter((x) => x !== TRAINER_KEY);
+    res.json(joinInfo(scenario, id, record.status, taken));
   });
 
-  // A seat fetches its debrief again later with its seat token (Authorization: Bearer <token>).
+  // A seat (its token) or the trainer (its key) fetches the debrief again later: Authorization: Bearer <secret>.
   router.get("/api/negotiations/:id/debrief", async (req, res) => {
-    const token = (req.header("authorization") ?? "").replace(/^Bearer\s+/i, "");
-    if (!token) return void res.status(401).json({ error: "no-token", message: "Send your seat token as 'Authorization: Bearer <token>'." });
-    const seat = (await s.store.listSeats(req.params.id)).find((x) => x.tokenHash === hashToken(token));
-    if (!seat) return void res.status(403).json({ error: "not-your-negotiation", message: "This token holds no seat in that negotiation." });
-    const debrief = await s.store.getDebrief<NegotiationDebrief>(req.params.id);
-    if (!debrief) return void res.status(404).json({ error: "not-ready", message: "The debrief is written when the negotiation ends." });
-    const record = await s.store.getNegotiation(req.params.id);
-    const scenario = record && s.scenarios.get(record.scenarioId);
-    // After the end everything is revealed to the seats: the briefs, the whole log and who sat where.
-    const seats = await s.store.listSeats(req.params.id);
-    res.json({
-      seat: seat.seatId,
-      debrief: seat.seatId === FACILITATOR_KEY ? debrief : debriefForSeat(debrief, seat.seatId),
-      scenario: scenario ? publicScenario(scenario) : null,
-      briefs: scenario ? Object.fromEntries(scenario.seats.map((x) => [x.id, privateBrief(scenario, x.id)])) : {},
-      log: await s.store.listEntries(req.params.id),
-      seatNames: Object.fromEntries(seats.filter((x) => x.seatId !== FACILITATOR_KEY).map((x) => {
-        const title = scenario?.seats.find((y) => y.id === x.seatId)?.title ?? x.seatId;
-        return [x.seatId, `${x.displayName} (${title})`];
-      })),
-    });
+    if (limited("lookup", req, res)) return;
+    const secret = (req.header("authorization") ?? "").replace(/^Bearer\s+/i, "");
+    if (!secret) return sendError(res, 401, "no-token", "Send your seat token or trainer key as 'Authorization: Bearer <token>'.");
+    const id = parseJoinCode(req.params.id);
+    const seats = id ? await s.store.listSeats(id) : [];
+    const hash = hashToken(secret);
+    const held = seats.find((x) => sameHash(x.tokenHash, hash));
+    if (!id || !held) return sendError(res, 403, "not-your-negotiation", "This link holds no seat in that negotiation.");
+    const debrief = await s.store.getDebrief<NegotiationDebrief>(id);
+    const record = await s.store.getNegotiation(id);
+    const scenario = record ? s.scenarios.get(record.scenarioId) : undefined;
+    if (!debrief || !scenario) return sendError(res, 404, "not-ready", "The debrief is written when the negotiation ends.");
+    const stage: Stage = { scenario, revealed: true };
+    const viewer = held.seatId === TRAINER_KEY ? TRAINER : seatViewer(held.seatId);
+    const transcript = new Transcript(stage, viewer);
+    transcript.add(await s.store.listEntries(id));
+    const seatNames = Object.fromEntries(seats.filter((x) => x.seatId !== TRAINER_KEY).map((x) => {
+      const title = scenario.seats.find((y) => y.id === x.seatId)?.title ?? x.seatId;
+      return [x.seatId, `${x.displayName} (${title})`];
+    }));
+    res.json(archiveFor(stage, viewer, debrief, { entries: transcript.entries, relabel: transcript.relabel }, seatNames));
   });
 
+  router.all("/api/{*any}", (_req, res) => sendError(res, 404, "not-found", "No such API route."));
   return router;
+}
+
+function samePasscode(given: string, expected: string): boolean {
+  const digest = (x: string) => createHash("sha256").update(x).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }

@@ -1,43 +1,57 @@
-import { CloseCode, Room, ServerError, type Client } from "@colyseus/core";
+import { CloseCode, OnMessageException, Room, ServerError, type Client, type RoomException } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type { LogEntry } from "../../shared/negotiation/events.js";
-import { FACILITATOR } from "../../shared/negotiation/events.js";
-import { canSee, type Viewer } from "../../shared/negotiation/visibility.js";
-import { ClientMessageSchemas, ControlInputSchema, MAX_MESSAGE_BYTES, MoveInputSchema, PROTOCOL_VERSION, type ErrorReply, type ProtocolErrorCode } from "../../shared/protocol.js";
-import { debriefForSeat } from "../../shared/scoring/reveal.js";
+import { FACILITATOR, type LogEntry } from "../../shared/negotiation/events.js";
+import { seatViewer, TRAINER, type SeatViewer, type TrainerViewer } from "../../shared/negotiation/visibility.js";
+import { ClientMessageSchemas, ControlInputSchema, MoveInputSchema, PROTOCOL_VERSION, type ErrorReply, type OkReply, type ProtocolErrorCode, type ServerMessages } from "../../shared/protocol.js";
+import { normaliseDisplayName } from "../../shared/text.js";
 import type { NegotiationDebrief } from "../../shared/scoring/types.js";
+import { correlationId } from "../http/errors.js";
 import { NegotiationSession, type SessionEvent } from "../negotiation/session.js";
 import { services } from "../services.js";
-import { CLOSE_SEAT_OPENED_ELSEWHERE, resolveJoin, type JoinOptions, type Participant } from "./join.js";
-import { initialState, mirrorContext, mirrorEntries, OBSERVER_VIEW } from "./mirror.js";
-import { NegotiationState } from "./negotiation-state.js";
+import { CLOSE_SEAT_OPENED_ELSEWHERE, closeOtherConnections, resolveJoin, TRAINER_KEY, type JoinOptions, type Participant } from "./join.js";
+import { checkMessageBounds } from "./message-bounds.js";
+import { Mirror } from "./mirror.js";
+import type { NegotiationState } from "./negotiation-state.js";
 import { RateLimiter } from "./rate-limit.js";
 import { roomClock } from "./room-clock.js";
 import { newJoinCode } from "./seat-tokens.js";
-import { isRestoreKey } from "./resume.js";
 
+/** What the server's own code passes when it creates a room (Colyseus's public create route is closed). */
 export interface CreateOptions {
   scenarioId?: string;
   timeScale?: number;
-  /** Server-internal: resume a stored negotiation (with the process's restore key). */
+  /** SHA-256 of the trainer key for a negotiation a trainer runs; null when its players run it themselves. */
+  trainerKeyHash?: string | null;
+  /** Resume this stored negotiation (after a restart, or when an idle room's code is looked up). */
   restore?: string;
-  restoreKey?: string;
 }
 
 interface ClientData {
   participant: Participant;
+  viewer: SeatViewer | TrainerViewer;
   limiter: RateLimiter;
 }
+
+type RoomClient = Client<{ userData: ClientData }>;
+type MessageType = "move" | "control" | "debrief.get";
 
 const HEARTBEAT_MS = 5_000;
 
 /**
- * One negotiation. Thin by design: it authenticates seats, checks message
- * shapes, forwards moves to the session (machine + durable log) and mirrors
- * what the session says into the synced state. Rules live in the machine.
+ * One negotiation. Thin by design: it authenticates, bounds and checks each
+ * message's shape, forwards moves to the session (machine + durable log) and
+ * lets the mirror publish what the session says, each viewer's share decided
+ * by shared/negotiation/visibility.ts. Rules live in the machine.
  */
-export class NegotiationRoom extends Room<{ state: NegotiationState; client: Client<{ userData: ClientData }> }> {
+export class NegotiationRoom extends Room<{ state: NegotiationState; client: RoomClient }> {
+  /**
+   * Colyseus counts frames before decoding them and closes a client beyond this: only a script sends 60
+   * frames a second (a person's flood is answered "rate-limited" by the room's own, lower limit), and
+   * stopping it before msgpackr decodes keeps one client from stalling every room.
+   */
+  override maxMessagesPerSecond = 60;
   private session!: NegotiationSession;
+  private mirror!: Mirror;
   private idleTimer: { clear(): void } | undefined;
 
   override async onCreate(options: CreateOptions = {}) {
@@ -47,187 +61,223 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Cli
     const clock = roomClock(this.clock);
 
     if (options.restore) {
-      if (!isRestoreKey(options.restoreKey)) throw new ServerError(403, "Only the server can resume a stored negotiation.");
       const record = await s.store.getNegotiation(options.restore);
-      const scenario = record && s.scenarios.get(record.scenarioId);
+      const scenario = record ? s.scenarios.get(record.scenarioId) : undefined;
       if (!record || !scenario) throw new ServerError(404, `Negotiation ${options.restore} cannot be resumed (missing record or scenario).`);
       this.roomId = record.id;
-      this.state = initialState(record.id, scenario);
+      this.mirror = new Mirror(record.id, scenario);
+      this.state = this.mirror.state;
       this.session = await NegotiationSession.restore({ id: record.id, scenario, snapshot: record.snapshot, downSince: record.updatedAt, store: s.store, clock, log: s.log, listener });
-      this.replay(await s.store.listEntries(record.id));
-      for (const seat of await s.store.listSeats(record.id)) this.setConnection(seat.seatId, "absent", seat.displayName);
-      this.putAwayWhenIdle(); // nobody may come back to it
+      this.mirror.addEntries(this.session.context().log);
+      for (const seat of await s.store.listSeats(record.id)) if (seat.seatId !== TRAINER_KEY) this.mirror.setConnection(seat.seatId, "absent", seat.displayName);
     } else {
       const scenario = options.scenarioId ? s.scenarios.get(options.scenarioId) : undefined;
-      if (!scenario) throw new ServerError(404, `Unknown scenario "${options.scenarioId ?? ""}". Pick one from the list.`);
+      if (!scenario) throw new ServerError(404, `Unknown scenario "${String(options.scenarioId ?? "")}". Pick one from the list.`);
       this.roomId = newJoinCode();
-      this.state = initialState(this.roomId, scenario);
+      this.mirror = new Mirror(this.roomId, scenario);
+      this.state = this.mirror.state;
       const timeScale = clampTimeScale(options.timeScale ?? s.config.timeScale);
       this.session = await NegotiationSession.create({ id: this.roomId, scenario, store: s.store, clock, log: s.log, listener, timeScale });
+      if (options.trainerKeyHash) {
+        await s.store.saveSeat(this.roomId, { seatId: TRAINER_KEY, tokenHash: options.trainerKeyHash, displayName: "Trainer", occupant: "human", claimedAt: clock.now() });
+      }
     }
     this.setMetadata({ scenarioId: this.session.scenario.id, title: this.session.scenario.title });
-    mirrorContext(this.state, this.session.context(), false);
-    this.clock.setInterval(() => void this.session.heartbeat().catch((e) => s.log.warn("heartbeat failed", { negotiation: this.roomId, error: String(e) })), HEARTBEAT_MS);
+    this.mirror.updateContext(this.session.context(), false);
+    this.clock.setInterval(() => void this.session.heartbeat().catch((e: unknown) => s.log.warn("heartbeat failed", { negotiation: this.roomId, error: String(e) })), HEARTBEAT_MS);
+    this.putAwayWhenIdle(s.config.unjoinedMinutes); // nobody may ever join: the code still reopens it from storage
 
     this.onMessage("move", (client, message) => this.handle(client, "move", message));
     this.onMessage("control", (client, message) => this.handle(client, "control", message));
     this.onMessage("debrief.get", (client, message) => this.handle(client, "debrief.get", message));
-    this.onMessage("*", (client, type) => this.reply(client, { ref: null, ok: false, code: "unknown-message", message: `Unknown message type "${String(type)}". Use move, control or debrief.get.` }));
+    // `type` is whatever the client sent (for a message named "*", Colyseus passes its payload here): never call methods on it.
+    this.onMessage("*", (client, type) => {
+      if (client.userData && !client.userData.limiter.take()) return this.reply(client, { ref: null, ok: false, code: "rate-limited", message: "Too many messages at once: wait a moment, then try again." });
+      this.reply(client, { ref: null, ok: false, code: "unknown-message", message: `Unknown message type ${describeType(type)}. Use move, control or debrief.get.` });
+    });
   }
 
-  override async onJoin(client: Client<{ userData: ClientData }>, options: JoinOptions = {}) {
+  override async onJoin(client: RoomClient, options: JoinOptions = {}) {
     const s = services();
-    const joined = await resolveJoin(this.session, s.store, options, this.clients, client);
+    let joined;
+    try {
+      joined = await resolveJoin(this.session, s.store, options ?? {}, normaliseDisplayName);
+    } catch (error) {
+      if (error instanceof ServerError) throw error;
+      const id = correlationId();
+      s.log.error("join failed", { negotiation: this.roomId, correlationId: id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      throw new ServerError(500, `The server could not let you in just now (ref ${id}). Please try again.`);
+    }
     this.idleTimer?.clear();
     this.idleTimer = undefined;
-    client.userData = { participant: joined.participant, limiter: new RateLimiter(s.config.messagesPerSecond, Date.now) };
+    const p = joined.participant;
+    const viewer = p.kind === "seat" ? seatViewer(p.seat) : TRAINER;
+    if (p.kind === "seat") closeOtherConnections(this.clients, client, p.seat);
+    client.userData = { participant: p, viewer, limiter: new RateLimiter(s.config.messagesPerSecond, Date.now) };
     client.view = new StateView();
-    // A seat sees its own private view; the facilitator watches everything (every brief, every private move).
-    if (joined.participant.kind === "seat") client.view.add(this.state.seatViews.get(joined.participant.seat)!);
-    if (joined.participant.kind === "facilitator" || this.session.finished) this.revealTo(client);
-    if (joined.participant.kind === "seat") this.setConnection(joined.participant.seat, "connected", joined.displayName);
-    client.send("hello", { protocol: PROTOCOL_VERSION, seat: joined.participant.kind === "seat" ? joined.participant.seat : null, token: joined.token, negotiationId: this.roomId, serverTime: Date.now() });
-    s.log.info("joined", { negotiation: this.roomId, who: describe(joined.participant), rejoin: joined.rejoin });
+    client.view.add(this.mirror.view(viewer)); // its own view only: another viewer's bytes are never encoded for it
+    if (p.kind === "seat") this.mirror.setConnection(p.seat, "connected", joined.displayName);
+    this.sendTo(client, "hello", { protocol: PROTOCOL_VERSION, role: p.kind, seat: p.kind === "seat" ? p.seat : null, token: joined.token, negotiationId: this.roomId, serverTime: Date.now() });
+    s.log.info("joined", { negotiation: this.roomId, who: describe(p), rejoin: joined.rejoin });
   }
 
-  override onDrop(client: Client<{ userData: ClientData }>) {
+  override onDrop(client: RoomClient) {
     const p = client.userData?.participant;
     if (p?.kind === "seat" && this.seatHeldByAnother(p.seat, client)) return; // the seat already moved to a new window
-    if (p?.kind === "seat") this.setConnection(p.seat, "reconnecting");
+    if (p?.kind === "seat") this.mirror.setConnection(p.seat, "reconnecting");
     // Rejected when the window closes, or when the room is shutting down (its negotiation resumes from storage).
     Promise.resolve(this.allowReconnection(client, services().config.reconnectSeconds)).catch(() => undefined);
   }
 
-  override onReconnect(client: Client<{ userData: ClientData }>) {
+  override onReconnect(client: RoomClient) {
     const p = client.userData?.participant;
     if (p?.kind !== "seat") return;
     if (this.seatHeldByAnother(p.seat, client)) return client.leave(CLOSE_SEAT_OPENED_ELSEWHERE, "This seat was opened in another window.");
-    this.setConnection(p.seat, "connected");
+    this.mirror.setConnection(p.seat, "connected");
   }
 
-  override onLeave(client: Client<{ userData: ClientData }>, code?: number) {
+  override onLeave(client: RoomClient, code?: number) {
     const p = client.userData?.participant;
     // A seat stays its player's (the token brings them back); others see it as absent.
-    if (p?.kind === "seat" && !this.seatHeldByAnother(p.seat, client)) this.setConnection(p.seat, "absent");
+    if (p?.kind === "seat" && !this.seatHeldByAnother(p.seat, client)) this.mirror.setConnection(p.seat, "absent");
     if (p) services().log.info("left", { negotiation: this.roomId, who: describe(p), consented: code === CloseCode.CONSENTED });
-    if (this.clients.length === 0) this.putAwayWhenIdle();
+    if (this.clients.length === 0) this.putAwayWhenIdle(services().config.idleMinutes);
+  }
+
+  /** One room's failure is logged and answered; it never reaches the process (Colyseus routes every room callback here). */
+  override onUncaughtException(error: RoomException, methodName: string) {
+    const cause = error.cause instanceof Error ? error.cause : error;
+    if (cause instanceof ServerError) return; // a refused join: the client already has its message
+    const id = correlationId();
+    services().log.error("room error", { negotiation: this.roomId, method: methodName, correlationId: id, error: cause.stack ?? cause.message });
+    if (error instanceof OnMessageException && error.client) {
+      this.reply(error.client, { ref: null, ok: false, code: "server-error", message: `The server could not process that (ref ${id}); nothing was changed.` });
+    }
   }
 
   /**
    * With nobody connected, a finished room goes at once and an unfinished one
-   * after IDLE_MINUTES; its negotiation stays stored and the join screen's
-   * lookup of its code reopens it (see ensureHosted).
+   * after `minutes`; its negotiation stays stored and a lookup of its code
+   * (or a trainer link) reopens it (see ensureHosted).
    */
-  private putAwayWhenIdle() {
+  private putAwayWhenIdle(minutes: number) {
     if (this.session.finished) return void (this.autoDispose = true);
     this.idleTimer?.clear();
     this.idleTimer = this.clock.setTimeout(() => {
       if (this.clients.length > 0) return;
       services().log.info("idle room put away", { negotiation: this.roomId });
       void this.disconnect();
-    }, services().config.idleMinutes * 60_000);
+    }, minutes * 60_000);
   }
 
   override onDispose() {
     this.session?.dispose();
   }
 
-  private async handle(client: Client<{ userData: ClientData }>, type: "move" | "control" | "debrief.get", message: unknown) {
+  private async handle(client: RoomClient, type: MessageType, message: unknown) {
     const data = client.userData;
     if (!data) return; // still joining: Colyseus only routes messages after onJoin, so this is defensive
-    const ref = typeof (message as { ref?: unknown })?.ref === "string" ? ((message as { ref: string }).ref.slice(0, 64)) : null;
+    const ref = refOf(message);
     const fail = (code: ProtocolErrorCode, text: string, path?: string) => this.reply(client, { ref, ok: false, code, message: text, ...(path ? { path } : {}) });
+    if (!data.limiter.take()) return fail("rate-limited", "Too many messages at once: wait a moment, then try again.");
+    // Bounded before anything serialises, parses or logs it: a tiny frame can decode into a huge shared-reference graph.
+    const bounds = checkMessageBounds(message);
+    if (!bounds.ok) return fail(bounds.code, bounds.message);
+    const envelope = ClientMessageSchemas[type].safeParse(message);
+    if (!envelope.success || ref === null) return fail("bad-shape", `A ${type} message needs a "ref" (your request id)${type === "debrief.get" ? "" : ` and a "${type}" object`}.`);
+    if (type === "debrief.get") return this.sendDebrief(client, ref);
+    const body = type === "move" ? (envelope.data as { move?: unknown }).move : (envelope.data as { control?: unknown }).control;
+    const event = this.toEvent(data, type, body, fail);
+    if (!event) return;
     try {
-      if (!data.limiter.take()) return fail("rate-limited", "Too many messages at once: wait a moment, then try again.");
-      if (JSON.stringify(message ?? null).length > MAX_MESSAGE_BYTES) return fail("too-large", `That message is too large (limit ${MAX_MESSAGE_BYTES} bytes).`);
-      const envelope = ClientMessageSchemas[type].safeParse(message);
-      if (!envelope.success || ref === null) return fail("bad-shape", `A ${type} message needs a "ref" (your request id)${type === "debrief.get" ? "" : ` and a "${type}" object`}.`);
-      if (type === "debrief.get") return this.sendDebrief(client, ref);
-      const event = this.toEvent(data.participant, type, (envelope.data as { move?: unknown; control?: unknown })[type], fail);
-      if (!event) return;
-      const result = await this.session.submit({ ...event, ref } as SessionEvent);
+      const result = await this.session.submit({ ...event, ref });
       if (!result.accepted) {
         services().log.info("move rejected", { negotiation: this.roomId, by: event.by, type: event.type, code: result.rejection.code });
         return fail(result.rejection.code, result.rejection.message);
       }
-      const viewer = viewerOf(data.participant);
-      this.reply(client, { ref, ok: true, entries: result.entries.filter((e) => canSee(e, viewer)) });
+      const entries = this.mirror.transcript(data.viewer).lookup(result.entries.map((e) => e.seq));
+      this.reply(client, { ref, ok: true, entries });
     } catch (error) {
-      services().log.error("message failed", { negotiation: this.roomId, type, error: (error as Error).stack ?? String(error) });
-      fail("server-error", "The server could not process that; nothing was changed. Please try again.");
+      const id = correlationId();
+      services().log.error("move could not be stored", { negotiation: this.roomId, type: event.type, correlationId: id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      fail("server-error", `The server could not store that (ref ${id}); nothing was changed. Please try again.`);
     }
   }
 
   /** Shape check, then identity from the session: the body never says who is moving. */
-  private toEvent(p: Participant, type: "move" | "control", body: unknown, fail: (c: ProtocolErrorCode, m: string, path?: string) => void): SessionEvent | null {
-    const parsed = type === "move" ? MoveInputSchema.safeParse(body) : ControlInputSchema.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      fail("bad-shape", `That ${type} is malformed: ${issue?.message ?? "invalid"}${issue?.path.length ? ` (at ${issue.path.join(".")})` : ""}.`, issue?.path.join("."));
+  private toEvent(data: ClientData, type: "move" | "control", body: unknown, fail: (c: ProtocolErrorCode, m: string, path?: string) => void): SessionEvent | null {
+    const p = data.participant;
+    if (type === "control") {
+      const parsed = ControlInputSchema.safeParse(body);
+      if (!parsed.success) return malformed(parsed.error.issues[0], type, fail);
+      return { ...parsed.data, by: p.kind === "seat" ? p.seat : FACILITATOR };
+    }
+    const parsed = MoveInputSchema.safeParse(body);
+    if (!parsed.success) return malformed(parsed.error.issues[0], type, fail);
+    if (p.kind !== "seat") {
+      fail("not-allowed", "The trainer watches and steers; only a seated player can make moves.");
       return null;
     }
-    if (type === "move" && p.kind !== "seat") {
-      fail("not-allowed", "Observers watch; only a seated player can make moves.");
+    const move = this.mirror.transcript(data.viewer).incoming(parsed.data);
+    if ("code" in move) {
+      fail(move.code, move.message);
       return null;
     }
-    const by = p.kind === "seat" ? p.seat : FACILITATOR;
-    return { ...(parsed.data as object), by } as SessionEvent;
+    return { ...move, by: p.seat };
   }
 
   private onChanged(entries: LogEntry[]) {
-    if (!this.session) return; // during a restore: onCreate replays the whole stored log once the session exists
-    mirrorEntries(this.state, entries);
-    mirrorContext(this.state, this.session.context(), this.session.finished !== null);
+    if (!this.session) return; // during a restore: onCreate mirrors the whole log once the session exists
+    this.mirror.addEntries(entries);
+    this.mirror.updateContext(this.session.context(), this.session.finished !== null);
   }
 
   private onFinished(debrief: NegotiationDebrief) {
-    this.state.seatViews.forEach((view, key) => {
-      if (key !== OBSERVER_VIEW) view.debrief = JSON.stringify(debriefForSeat(debrief, key));
-    });
-    mirrorContext(this.state, this.session.context(), true);
-    for (const client of this.clients) this.revealTo(client);
+    this.mirror.reveal(this.session.context().log, debrief, this.session.context());
   }
 
-  /** The debrief reveal: every private view (briefs, private moves) becomes visible to everyone. */
-  private revealTo(client: Client<{ userData: ClientData }>) {
-    this.state.seatViews.forEach((view) => client.view?.add(view));
-  }
-
-  private sendDebrief(client: Client<{ userData: ClientData }>, ref: string) {
-    const debrief = this.session.finished;
-    if (!debrief) return this.reply(client, { ref, ok: false, code: "not-ready", message: "The debrief opens when the negotiation and its reflection are over." });
-    const p = client.userData?.participant;
-    if (!p) return;
-    client.send("debrief", p.kind === "seat" ? debriefForSeat(debrief, p.seat) : debrief);
+  private sendDebrief(client: RoomClient, ref: string) {
+    const data = client.userData;
+    if (!this.session.finished || !data) return this.reply(client, { ref, ok: false, code: "not-ready", message: "The debrief opens when the negotiation and its reflection are over." });
+    this.sendTo(client, "debrief", JSON.parse(this.mirror.view(data.viewer).debrief) as ServerMessages["debrief"]);
     this.reply(client, { ref, ok: true, entries: [] });
-  }
-
-  private replay(entries: LogEntry[]) {
-    mirrorEntries(this.state, entries);
   }
 
   private seatHeldByAnother(seat: string, client: Client): boolean {
     return this.clients.some((c) => c !== client && c.userData?.participant.kind === "seat" && c.userData.participant.seat === seat);
   }
 
-  private setConnection(seat: string, connection: "connected" | "reconnecting" | "absent", displayName?: string) {
-    const s = this.state.seats.get(seat);
-    if (!s) return;
-    s.connection = connection;
-    if (displayName !== undefined) s.displayName = displayName;
+  private reply(client: Client, reply: ErrorReply | OkReply) {
+    this.sendTo(client, "reply", reply);
   }
 
-  private reply(client: Client, reply: ErrorReply | { ref: string; ok: true; entries: LogEntry[] }) {
-    client.send("reply", reply);
+  /** Every server→client message goes through here, typed by shared/protocol.ts. */
+  private sendTo<K extends keyof ServerMessages>(client: Client, type: K, message: ServerMessages[K]) {
+    client.send(type, message);
   }
 }
 
-function viewerOf(p: Participant): Viewer {
-  return p.kind === "seat" ? { kind: "seat", seat: p.seat } : { kind: "observer" };
+function malformed(issue: { message: string; path: PropertyKey[] } | undefined, type: string, fail: (c: ProtocolErrorCode, m: string, path?: string) => void): null {
+  const path = issue?.path.map(String).join(".");
+  fail("bad-shape", `That ${type} is malformed: ${issue?.message ?? "invalid"}${path ? ` (at ${path})` : ""}.`, path || undefined);
+  return null;
+}
+
+/** The request id of a decoded message, if it has a usable one (read as data, never through its methods). */
+function refOf(message: unknown): string | null {
+  if (typeof message !== "object" || message === null || !("ref" in message) || !Object.hasOwn(message, "ref")) return null;
+  const ref = message.ref;
+  return typeof ref === "string" && ref.length > 0 ? ref.slice(0, 64) : null;
+}
+
+function describeType(type: unknown): string {
+  if (typeof type === "string") return `"${type.slice(0, 40).replace(/[^\x20-\x7e]/g, "?")}"`;
+  if (typeof type === "number" && Number.isFinite(type)) return `#${type}`;
+  return "(not a name)";
 }
 
 function describe(p: Participant): string {
-  return p.kind === "seat" ? `seat ${p.seat}` : "facilitator";
+  return p.kind === "seat" ? `seat ${p.seat}` : "trainer";
 }
 
 function clampTimeScale(n: number): number {

@@ -1,71 +1,163 @@
-import { ArraySchema } from "@colyseus/schema";
 import type { NegotiationContext } from "../../shared/negotiation/context.js";
 import type { LogEntry } from "../../shared/negotiation/events.js";
-import { privateBrief, publicScenario } from "../../shared/negotiation/visibility.js";
+import { Transcript } from "../../shared/negotiation/transcript.js";
+import {
+  knowsWithdrawal, publicScenario, readableBriefs, readablePlans, readableSeats, seatDebrief, seatViewer, TRAINER, trainerDebrief,
+  type Stage, type Viewer,
+} from "../../shared/negotiation/visibility.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
+import type { NegotiationDebrief } from "../../shared/scoring/types.js";
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
-import { EntryState, NegotiationState, PrivateViewState, SeatState } from "./negotiation-state.js";
+import { EntryState, NegotiationState, SeatState, ViewState } from "./negotiation-state.js";
 
-/** The observer's (facilitator's) private view lives under this key; no seat id can take it (ids are lower-case). */
-export const OBSERVER_VIEW = "#observer";
+/** The trainer's view lives under this key; no seat id can take it (ids are lower-case words). */
+export const TRAINER_VIEW = "#trainer";
 
-/** A fresh synced state for a scenario: public seats, and one private view per seat plus the observer's. */
-export function initialState(id: string, scenario: Scenario): NegotiationState {
-  const state = new NegotiationState();
-  state.protocol = PROTOCOL_VERSION;
-  state.negotiationId = id;
-  state.scenario = JSON.stringify(publicScenario(scenario));
-  for (const seat of scenario.seats) {
-    state.seats.set(seat.id, Object.assign(new SeatState(), { id: seat.id, side: seat.side, title: seat.title, organisation: seat.organisation, optional: seat.optional }));
-    state.seatViews.set(seat.id, Object.assign(new PrivateViewState(), { viewer: seat.id, brief: JSON.stringify(privateBrief(scenario, seat.id)) }));
-  }
-  state.seatViews.set(OBSERVER_VIEW, Object.assign(new PrivateViewState(), { viewer: OBSERVER_VIEW }));
-  return state;
+export function viewKey(viewer: Viewer): string {
+  return viewer.kind === "seat" ? viewer.seat : TRAINER_VIEW;
 }
 
 function toEntryState(e: LogEntry): EntryState {
   return Object.assign(new EntryState(), { seq: e.seq, at: e.at, by: e.by, type: e.type, phase: e.phase, payload: JSON.stringify(e.payload), audience: JSON.stringify(e.audience) });
 }
 
+interface ViewSlot {
+  viewer: Viewer;
+  state: ViewState;
+  transcript: Transcript;
+}
+
 /**
- * Routes new log entries by audience: public ones to the shared log, the
- * rest only to the private views of the seats they are addressed to (and the
- * observer's). This is where "hidden" means "never sent".
+ * Mirrors a negotiation into the synced state, one view per viewer (each
+ * seat, the trainer), every field filled through the visibility rules. It
+ * holds each viewer's transcript, so the room can translate the entry
+ * numbers a client sends and answer with the entries as that client sees
+ * them. The room decides nothing about visibility itself.
  */
-export function mirrorEntries(state: NegotiationState, entries: readonly LogEntry[]): void {
-  for (const e of entries) {
-    if (e.audience === "all") {
-      state.log.push(toEntryState(e));
-      continue;
+export class Mirror {
+  readonly state = new NegotiationState();
+  private stage: Stage;
+  private readonly slots = new Map<string, ViewSlot>();
+
+  constructor(id: string, private readonly scenario: Scenario) {
+    this.stage = { scenario, revealed: false };
+    const s = this.state;
+    s.protocol = PROTOCOL_VERSION;
+    s.negotiationId = id;
+    s.scenario = JSON.stringify(publicScenario(scenario));
+    for (const seat of scenario.seats) {
+      s.seats.set(seat.id, Object.assign(new SeatState(), { id: seat.id, side: seat.side, title: seat.title, organisation: seat.organisation, optional: seat.optional }));
     }
-    for (const seat of e.audience) state.seatViews.get(seat)?.log.push(toEntryState(e));
-    state.seatViews.get(OBSERVER_VIEW)?.log.push(toEntryState(e));
+    for (const viewer of [...scenario.seats.map((x) => seatViewer(x.id)), TRAINER]) {
+      const key = viewKey(viewer);
+      const view = Object.assign(new ViewState(), { viewer: key });
+      s.views.set(key, view);
+      this.slots.set(key, { viewer, state: view, transcript: new Transcript(this.stage, viewer) });
+      setBriefs(view, this.stage, viewer);
+    }
+  }
+
+  /** The view a client of this viewer receives. */
+  view(viewer: Viewer): ViewState {
+    return this.slot(viewer).state;
+  }
+
+  /** The viewer's transcript (its numbering), for translating moves and replies. */
+  transcript(viewer: Viewer): Transcript {
+    return this.slot(viewer).transcript;
+  }
+
+  get revealed(): boolean {
+    return this.stage.revealed;
+  }
+
+  /** New log entries, each viewer's share renumbered for it. */
+  addEntries(entries: readonly LogEntry[]): void {
+    for (const slot of this.slots.values()) {
+      for (const e of slot.transcript.add(entries)) slot.state.log.push(toEntryState(e));
+    }
+  }
+
+  /** Copies what the context says about phase, time and seats into the public state and each view's private fields. */
+  updateContext(ctx: NegotiationContext, finished: boolean): void {
+    const s = this.state;
+    s.phase = ctx.phase;
+    s.phaseStartedAt = ctx.phaseStartedAt ?? 0;
+    s.phaseEndsAt = ctx.phaseEndsAt ?? 0;
+    s.paused = ctx.pausedAt !== null;
+    s.status = finished ? "finished" : ctx.phase === "lobby" ? "lobby" : "running";
+    s.ending = ctx.ending ? JSON.stringify(ctx.ending) : "";
+    s.seats.forEach((seat, id) => {
+      seat.occupant = Object.hasOwn(ctx.seats, id) ? (ctx.seats[id] ?? "") : "";
+      seat.ready = ctx.ready.includes(id);
+      seat.objectivesSet = Object.hasOwn(ctx.objectives, id);
+      seat.reflected = ctx.reflections.includes(id);
+    });
+    for (const { viewer, state: view } of this.slots.values()) {
+      const readable = readableSeats(this.stage, viewer);
+      setJson(view, "objectives", pick(ctx.objectives, readable));
+      setJson(view, "guesses", pick(ctx.guesses, readable));
+      setJson(view, "plans", pick(ctx.plans, readablePlans(this.stage, viewer)));
+      syncArray(view.withdrawn, ctx.withdrawn.filter((seat) => knowsWithdrawal(this.stage, viewer, seat)));
+    }
+  }
+
+  /**
+   * The debrief reveal: every view is rebuilt once under the revealed rules —
+   * a fresh transcript, the briefs it may now read, its own debrief.
+   */
+  reveal(log: readonly LogEntry[], debrief: NegotiationDebrief, ctx: NegotiationContext): void {
+    this.stage = { scenario: this.scenario, revealed: true };
+    for (const slot of this.slots.values()) {
+      slot.transcript = new Transcript(this.stage, slot.viewer);
+      const entries = slot.transcript.add(log);
+      slot.state.log.clear();
+      slot.state.log.push(...entries.map(toEntryState));
+      slot.state.revealed = true;
+      setBriefs(slot.state, this.stage, slot.viewer);
+      const own = slot.viewer.kind === "seat" ? seatDebrief(this.stage, debrief, slot.viewer.seat, slot.transcript.relabel) : trainerDebrief(debrief);
+      slot.state.debrief = JSON.stringify(own);
+    }
+    this.updateContext(ctx, true);
+  }
+
+  /** Shows a seat's display name and connection to everyone (the seat list is public by design). */
+  setConnection(seat: string, connection: "connected" | "reconnecting" | "absent", displayName?: string): void {
+    const s = this.state.seats.get(seat);
+    if (!s) return;
+    s.connection = connection;
+    if (displayName !== undefined) s.displayName = displayName;
+  }
+
+  private slot(viewer: Viewer): ViewSlot {
+    const slot = this.slots.get(viewKey(viewer));
+    if (!slot) throw new Error(`no view for ${viewKey(viewer)}`);
+    return slot;
   }
 }
 
-/** Copies what the context says about phase, time and seats into the synced state. */
-export function mirrorContext(state: NegotiationState, ctx: NegotiationContext, finished: boolean): void {
-  state.phase = ctx.phase;
-  state.phaseStartedAt = ctx.phaseStartedAt ?? 0;
-  state.phaseEndsAt = ctx.phaseEndsAt ?? 0;
-  state.paused = ctx.pausedAt !== null;
-  state.status = finished ? "finished" : ctx.phase === "lobby" ? "lobby" : "running";
-  state.ending = ctx.ending ? JSON.stringify(ctx.ending) : "";
-  state.seats.forEach((seat, id) => {
-    seat.occupant = Object.hasOwn(ctx.seats, id) ? ctx.seats[id]! : "";
-    seat.ready = ctx.ready.includes(id);
-    seat.withdrawn = ctx.withdrawn.includes(id);
-    seat.objectivesSet = Object.hasOwn(ctx.objectives, id);
-    seat.reflected = ctx.reflections.includes(id);
-    const view = state.seatViews.get(id);
-    if (!view) return;
-    syncArray(view.objectives, ctx.objectives[id] ?? []);
-    syncArray(view.guesses, ctx.guesses[id] ?? []);
-    view.plan = ctx.plans[id] ?? "";
-  });
+function setBriefs(view: ViewState, stage: Stage, viewer: Viewer): void {
+  for (const [seat, brief] of Object.entries(readableBriefs(stage, viewer))) {
+    const json = JSON.stringify(brief);
+    if (view.briefs.get(seat) !== json) view.briefs.set(seat, json);
+  }
 }
 
-function syncArray(target: ArraySchema<string>, values: readonly string[]): void {
+function pick<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of keys) {
+    const v = Object.hasOwn(record, k) ? record[k] : undefined;
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+function setJson(view: ViewState, field: "objectives" | "guesses" | "plans", value: unknown): void {
+  const json = JSON.stringify(value);
+  if (view[field] !== json) view[field] = json;
+}
+
+function syncArray(target: { length: number; clear(): void; push(...v: string[]): number; [i: number]: string | undefined }, values: readonly string[]): void {
   if (target.length === values.length && values.every((v, i) => target[i] === v)) return;
   target.clear();
   target.push(...values);

@@ -2,9 +2,9 @@ import { schema, t, type SchemaType } from "@colyseus/schema";
 
 /**
  * The synced state of a negotiation room. Public fields go to every client;
- * `seatViews` children are `.view()` fields that a client only receives once
- * the room adds that child to its StateView (its own seat; all of them at the
- * debrief reveal). Payloads travel as JSON strings: the room mirrors plain
+ * `views` children are `.view()` fields that a client only receives once the
+ * room adds that child to its StateView: its own view, never another's.
+ * Payloads travel as JSON strings: the room mirrors plain
  * data computed in shared/, and no game logic lives in these classes.
  */
 export const EntryState = schema(
@@ -34,7 +34,6 @@ export const SeatState = schema(
     /** empty | connected | reconnecting | absent */
     connection: t.string().default("empty"),
     ready: t.boolean(),
-    withdrawn: t.boolean(),
     objectivesSet: t.boolean(),
     reflected: t.boolean(),
   },
@@ -42,23 +41,35 @@ export const SeatState = schema(
 );
 export type SeatState = SchemaType<typeof SeatState>;
 
-/** One viewer's private slice: a seat's own, or the observer's. */
-export const PrivateViewState = schema(
+/**
+ * One viewer's view: a seat's, or the trainer's. Everything in it is what
+ * shared/negotiation/visibility.ts lets that viewer see, so a client's
+ * StateView holds exactly one of these and nothing is hidden by the UI.
+ */
+export const ViewState = schema(
   {
+    /** A seat id, or "#trainer". */
     viewer: t.string(),
-    /** JSON of PrivateBrief (seat) — empty for the observer. */
-    brief: t.string(),
-    objectives: t.array("string"),
-    guesses: t.array("string"),
-    plan: t.string(),
-    /** Log entries addressed to this viewer that are not public. */
+    /** True once the debrief has revealed the briefs (the log is then rebuilt once). */
+    revealed: t.boolean(),
+    /** This viewer's transcript, numbered 1..n for it alone (shared/negotiation/transcript.ts). */
     log: t.array(EntryState),
-    /** JSON of this seat's debrief once the negotiation has ended. */
+    /** JSON of PrivateBrief, by seat, for the seats whose brief this viewer may read. */
+    briefs: t.map("string"),
+    /** JSON of Record<seat, objective ids> for the seats whose choice this viewer may read. */
+    objectives: t.string().default("{}"),
+    /** JSON of Record<seat, objective ids>: guesses of the other side's objectives. */
+    guesses: t.string().default("{}"),
+    /** JSON of Record<seat, text>: preparation plans (a seat reads its own only). */
+    plans: t.string().default("{}"),
+    /** Seats this viewer knows withdrew from a tender. */
+    withdrawn: t.array("string"),
+    /** JSON of this viewer's debrief once the negotiation has ended: a seat's SeatDebriefView, or the trainer's Record<seat, SeatDebriefView>. */
     debrief: t.string(),
   },
-  "PrivateView",
+  "View",
 );
-export type PrivateViewState = SchemaType<typeof PrivateViewState>;
+export type ViewState = SchemaType<typeof ViewState>;
 
 export const NegotiationState = schema(
   {
@@ -76,9 +87,8 @@ export const NegotiationState = schema(
     /** JSON of the negotiation.ended payload once the talks are over; "" before. */
     ending: t.string(),
     seats: t.map(SeatState),
-    /** Log entries every seat may see. */
-    log: t.array(EntryState),
-    seatViews: t.map(PrivateViewState).view(),
+    /** One view per seat and one for the trainer; each client's StateView holds its own only. */
+    views: t.map(ViewState).view(),
   },
   "NegotiationState",
 );

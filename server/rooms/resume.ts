@@ -1,14 +1,7 @@
 import { matchMaker } from "@colyseus/core";
-import { randomBytes } from "node:crypto";
 import type { Logger } from "../log.js";
 import type { NegotiationStore } from "../storage/store.js";
-
-/** A per-process secret: only this process's own resume calls may create a room from a stored negotiation. */
-const RESTORE_KEY = randomBytes(16).toString("hex");
-
-export function isRestoreKey(key: unknown): boolean {
-  return key === RESTORE_KEY;
-}
+import type { CreateOptions } from "./NegotiationRoom.js";
 
 /**
  * After a restart, brings back every negotiation that was not finished, with
@@ -19,7 +12,8 @@ export function isRestoreKey(key: unknown): boolean {
 export async function resumeUnfinished(store: NegotiationStore, log: Logger): Promise<string[]> {
   const resumed: string[] = [];
   for (const record of await store.listUnfinished()) {
-    if (record.status === "lobby" && (await store.listSeats(record.id)).length === 0) continue; // never started, nobody to come back
+    // Never joined: nobody to come back to it now; its code or trainer link reopens it on demand.
+    if (record.status === "lobby" && (await store.listSeats(record.id)).every((s) => s.seatId.startsWith("#"))) continue;
     if (await host(record.id, log)) resumed.push(record.id);
   }
   return resumed;
@@ -41,7 +35,9 @@ async function host(id: string, log: Logger): Promise<boolean> {
   const claims = await matchMaker.presence.hincrbyex("negotiation:resume", id, 1, 10);
   if (claims !== 1) return false; // another process (or call) is bringing it back
   try {
-    await matchMaker.createRoom("negotiation", { restore: id, restoreKey: RESTORE_KEY });
+    // Only the server's own code creates rooms (Colyseus's public create route is closed in http/matchmaking.ts).
+    const options: CreateOptions = { restore: id };
+    await matchMaker.createRoom("negotiation", options);
     return true;
   } catch (error) {
     log.error("could not resume negotiation", { negotiation: id, error: (error as Error).message });

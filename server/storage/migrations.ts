@@ -48,6 +48,23 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: "requests: the client request ids of accepted moves",
+    // One row per accepted request: a replayed (by, ref) gets the entries first_seq..last_seq again, even after a restart.
+    sql: `
+      create table requests (
+        negotiation_id text not null,
+        by_actor text not null,
+        ref text not null,
+        digest text not null,
+        first_seq integer not null,
+        last_seq integer not null,
+        primary key (negotiation_id, first_seq),
+        foreign key (negotiation_id, first_seq) references events (negotiation_id, seq) on delete cascade
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. */

@@ -40,14 +40,15 @@ export async function openPostgres(url: string, schema?: string): Promise<SqlDat
   await pool.query("select 1"); // fail fast with a clear error when the server is unreachable
   return {
     kind: "postgres",
+    // As with PGlite, the caller names the row type; pg's own generic carries it without a cast.
     async query<T>(text: string, params: unknown[] = []) {
-      return (await pool.query(text, params)).rows as T[];
+      return (await pool.query<T & pg.QueryResultRow>(text, params)).rows;
     },
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query("begin");
-        const result = await work({ query: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[] });
+        const result = await work({ query: async <T>(text: string, params: unknown[] = []) => (await client.query<T & pg.QueryResultRow>(text, params)).rows });
         await client.query("commit");
         return result;
       } catch (error) {

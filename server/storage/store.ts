@@ -24,17 +24,43 @@ export interface SeatRecord {
   claimedAt: number;
 }
 
+/** An accepted client request and the log entries it produced, so a replay of it gets the same answer. */
+export interface StoredRequest {
+  by: string;
+  ref: string;
+  /** Fingerprint of the move, so a ref reused for a different move is not mistaken for a replay. */
+  digest: string;
+  firstSeq: number;
+  lastSeq: number;
+}
+
+/** One change of a negotiation, written in one transaction. */
+export interface AppendBatch {
+  entries: readonly LogEntry[];
+  /** The machine's state after these entries (the runner's `persisted()`). */
+  snapshot: unknown;
+  status: NegotiationStatus;
+  at: number;
+  /** The accepted request these entries answer; only stored when there are entries. */
+  request?: Omit<StoredRequest, "firstSeq" | "lastSeq"> | undefined;
+  /** The debrief, stored with the entries that finish the negotiation. */
+  debrief?: unknown;
+}
+
 interface NegotiationRow {
   id: string; scenario_id: string; scenario_version: number; status: NegotiationStatus; options: Record<string, unknown>;
   snapshot: unknown; created_at: string | number; updated_at: string | number; ended_at: string | number | null;
 }
-interface EventRow { seq: number; at: string | number; by_actor: string; type: string; phase: string; payload: Record<string, unknown>; audience: LogEntry["audience"] }
+// The events table holds only entries the machine wrote, so its text columns keep the log's types.
+interface EventRow { seq: number; at: string | number; by_actor: string; type: LogEntry["type"]; phase: string; payload: Record<string, unknown>; audience: LogEntry["audience"] }
+interface RequestRow { by_actor: string; ref: string; digest: string; first_seq: number; last_seq: number }
 interface SeatRow { seat_id: string; token_hash: string; display_name: string; occupant: "human" | "bot"; claimed_at: string | number }
 
 /**
  * Durable storage of negotiations, seats, the event log and debriefs.
  * Every write that acknowledges a move goes through `appendEntries`, which
- * stores the new log entries and the machine snapshot in one transaction.
+ * stores the new log entries, the machine snapshot (state only: the log is
+ * kept once, in `events`) and the request they answer in one transaction.
  */
 export class NegotiationStore {
   private constructor(private readonly db: SqlDatabase) {}
@@ -57,14 +83,28 @@ export class NegotiationStore {
     );
   }
 
-  /** Stores new log entries and the snapshot they produced, atomically. */
-  async appendEntries(id: string, entries: readonly LogEntry[], snapshot: unknown, status: NegotiationStatus, at: number): Promise<void> {
+  /**
+   * Stores new log entries with the snapshot they produced, and the request
+   * and debrief that go with them, atomically: all of it, or nothing.
+   */
+  async appendEntries(id: string, batch: AppendBatch): Promise<void> {
+    const { entries, status, at } = batch;
     await this.db.transaction(async (tx) => {
       for (const e of entries) await insertEntry(tx, id, e);
+      const first = entries[0];
+      const last = entries.at(-1);
+      if (batch.request && first && last) await insertRequest(tx, id, { ...batch.request, firstSeq: first.seq, lastSeq: last.seq });
       await tx.query("update negotiations set snapshot = $2, status = $3, updated_at = $4, ended_at = case when $3 = 'finished' then $4 else ended_at end where id = $1", [
-        id, JSON.stringify(snapshot), status, at,
+        id, JSON.stringify(batch.snapshot), status, at,
       ]);
+      if (batch.debrief !== undefined) await upsertDebrief(tx, id, batch.debrief, at);
     });
+  }
+
+  /** The latest `limit` accepted requests, oldest first. */
+  async listRequests(id: string, limit: number): Promise<StoredRequest[]> {
+    const rows = await this.db.query<RequestRow>("select * from requests where negotiation_id = $1 order by first_seq desc limit $2", [id, limit]);
+    return rows.reverse().map((r) => ({ by: r.by_actor, ref: r.ref, digest: r.digest, firstSeq: Number(r.first_seq), lastSeq: Number(r.last_seq) }));
   }
 
   /** Records that the negotiation's process is alive at `at` (a restart books the gap since as a pause). */
@@ -85,7 +125,7 @@ export class NegotiationStore {
 
   async listEntries(id: string, afterSeq = 0): Promise<LogEntry[]> {
     const rows = await this.db.query<EventRow>("select * from events where negotiation_id = $1 and seq > $2 order by seq", [id, afterSeq]);
-    return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), by: r.by_actor, type: r.type as LogEntry["type"], phase: r.phase, payload: r.payload, audience: r.audience }));
+    return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), by: r.by_actor, type: r.type, phase: r.phase, payload: r.payload, audience: r.audience }));
   }
 
   async saveSeat(id: string, seat: SeatRecord): Promise<void> {
@@ -103,13 +143,6 @@ export class NegotiationStore {
   async listSeats(id: string): Promise<SeatRecord[]> {
     const rows = await this.db.query<SeatRow>("select * from seats where negotiation_id = $1 order by claimed_at", [id]);
     return rows.map((r) => ({ seatId: r.seat_id, tokenHash: r.token_hash, displayName: r.display_name, occupant: r.occupant, claimedAt: Number(r.claimed_at) }));
-  }
-
-  async saveDebrief(id: string, debrief: unknown, at: number): Promise<void> {
-    await this.db.query(
-      "insert into debriefs (negotiation_id, debrief, created_at) values ($1,$2,$3) on conflict (negotiation_id) do update set debrief = excluded.debrief",
-      [id, JSON.stringify(debrief), at],
-    );
   }
 
   async getDebrief<T = unknown>(id: string): Promise<T | null> {
@@ -133,6 +166,19 @@ function insertEntry(tx: SqlRunner, id: string, e: LogEntry) {
   return tx.query("insert into events (negotiation_id, seq, at, by_actor, type, phase, payload, audience) values ($1,$2,$3,$4,$5,$6,$7,$8)", [
     id, e.seq, e.at, e.by, e.type, e.phase, JSON.stringify(e.payload), JSON.stringify(e.audience),
   ]);
+}
+
+function insertRequest(tx: SqlRunner, id: string, r: StoredRequest) {
+  return tx.query("insert into requests (negotiation_id, by_actor, ref, digest, first_seq, last_seq) values ($1,$2,$3,$4,$5,$6)", [
+    id, r.by, r.ref, r.digest, r.firstSeq, r.lastSeq,
+  ]);
+}
+
+function upsertDebrief(tx: SqlRunner, id: string, debrief: unknown, at: number) {
+  return tx.query(
+    "insert into debriefs (negotiation_id, debrief, created_at) values ($1,$2,$3) on conflict (negotiation_id) do update set debrief = excluded.debrief",
+    [id, JSON.stringify(debrief), at],
+  );
 }
 
 function toRecord(r: NegotiationRow): NegotiationRecord {

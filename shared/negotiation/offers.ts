@@ -27,11 +27,12 @@ export function openWithoutSeat(ctx: NegotiationContext, seat: string): OpenOffe
  */
 export function checkOffer(ctx: NegotiationContext, seat: string, seq: unknown, verb: "accept" | "reject"): Problem | null {
   const entry = entryAt(ctx, seq);
-  if (entry?.type !== "offer.propose") return problem("offer-not-found", `There is no offer #${String(seq)}.`);
-  if (entry.payload.to !== seat) return problem("offer-not-for-you", `Offer #${entry.seq} was not made to you; you can only ${verb} offers addressed to you.`);
+  // Messages name no log numbers: each viewer numbers its transcript on its own (transcript.ts).
+  if (entry?.type !== "offer.propose") return problem("offer-not-found", "There is no such offer.");
+  if (entry.payload.to !== seat) return problem("offer-not-for-you", `That offer was not made to you; you can only ${verb} offers addressed to you.`);
   if (ctx.openOffers.some((o) => o.seq === entry.seq)) return null;
   const latest = ctx.openOffers.find((o) => samePair(o, seat, entry.by));
-  if (latest === undefined) return problem("offer-superseded", `Offer #${entry.seq} is no longer open; make a new proposal instead.`);
-  const where = latest.to === seat ? `${verb} offer #${latest.seq} instead` : `your own offer #${latest.seq} is on the table`;
-  return problem("offer-superseded", `Offer #${entry.seq} has been replaced by offer #${latest.seq}; ${where}.`);
+  if (latest === undefined) return problem("offer-superseded", "That offer is no longer open; make a new proposal instead.");
+  const where = latest.to === seat ? `${verb} the latest offer instead` : "your own newer offer is on the table";
+  return problem("offer-superseded", `That offer has been replaced by a newer one; ${where}.`);
 }

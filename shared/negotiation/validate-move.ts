@@ -54,9 +54,9 @@ const checkGuess: Check<"guess.set"> = (scenario, _ctx, e) => {
 
 const checkAnswer: Check<"question.answer"> = (_scenario, ctx, e) => {
   const question = entryAt(ctx, e.question);
-  if (question?.type !== "question.ask") return problem("unknown-reference", `There is no question #${String(e.question)} to answer.`);
+  if (question?.type !== "question.ask") return problem("unknown-reference", "There is no such question to answer.");
   const addressed = question.by !== e.by && Array.isArray(question.audience) && question.audience.includes(e.by);
-  if (!addressed) return problem("not-allowed", `Question #${question.seq} was not asked of you.`);
+  if (!addressed) return problem("not-allowed", "That question was not asked of you.");
   return checkText(e.text, "answer");
 };
 

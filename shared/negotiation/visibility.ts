@@ -1,97 +1,250 @@
-import type { Brief, Scenario, Side, ValueLever } from "../scenario/schema.js";
-import type { LogEntry } from "./events.js";
+import type { Scenario, Side } from "../scenario/schema.js";
+import type { RevealedCounterpart, SeatDebriefView } from "../scoring/reveal.js";
+import type { NegotiationDebrief, NegotiationOutcome } from "../scoring/types.js";
+import type { LogEntry, LogEntryType } from "./events.js";
+import { privateBrief, publicScenario, type PrivateBrief, type PublicScenario } from "./scenario-view.js";
+
+export { privateBrief, privateMarkers, publicScenario, type PrivateBrief, type PublicScenario } from "./scenario-view.js";
 
 /**
- * What a viewer may see. This module is the only place that decides it; the
- * server routes state and log entries through it, and nothing private is
- * ever sent to be hidden by the UI.
+ * Who may see what. This module is the only place that decides it, for every
+ * viewer (a seat, the trainer, an anonymous caller), every log entry, every
+ * private state field, every debrief part and every HTTP answer, before and
+ * after the reveal. The room, its mirror and the HTTP routes ask it and
+ * decide nothing themselves; nothing private is sent to be hidden by the UI.
+ *
+ * The rules, in words (docs/security.md has the table):
+ * - Before the reveal a seat sees the entries addressed to it; the trainer
+ *   sees everything; an anonymous caller sees no entry at all.
+ * - After the reveal (the debrief) a seat also sees what passed among its
+ *   counterparts alone (a bypass of procurement, their objectives), and
+ *   their briefs — never a rival bidder's moves, and never anyone's
+ *   personal entries: survey answers (with the comment for the trainer) and
+ *   the preparation plan stay their author's and the trainer's.
+ * - A seat never sees the ids of rival bidders in an entry's audience, nor
+ *   rivals' opened bids.
+ * - Each viewer's transcript is numbered 1..n on its own (transcript.ts), so
+ *   sequence numbers reveal nothing about entries it cannot see.
  */
-export type Viewer = { kind: "seat"; seat: string } | { kind: "observer" };
+export type Viewer = { kind: "seat"; seat: string } | { kind: "trainer" } | { kind: "anonymous" };
 
-/** May this viewer see this log entry? After the debrief reveal, everyone sees everything. */
-export function canSee(entry: LogEntry, viewer: Viewer, revealed = false): boolean {
-  if (revealed || viewer.kind === "observer" || entry.audience === "all") return true;
-  return entry.audience.includes(viewer.seat);
+export type SeatViewer = Extract<Viewer, { kind: "seat" }>;
+export type TrainerViewer = Extract<Viewer, { kind: "trainer" }>;
+export const TRAINER: TrainerViewer = { kind: "trainer" };
+export const ANONYMOUS: Viewer = { kind: "anonymous" };
+export function seatViewer(seat: string): SeatViewer {
+  return { kind: "seat", seat };
 }
 
-/** The scenario as every seat may read it: no briefs, no alignments, no coaching, no levers. */
-export interface PublicScenario {
+/** What the rules depend on: the scenario, and whether the debrief has revealed the briefs. */
+export interface Stage {
+  scenario: Scenario;
+  revealed: boolean;
+}
+
+/** Entries personal to their author, even after the reveal. */
+const PERSONAL: ReadonlySet<LogEntryType> = new Set<LogEntryType>(["reflection.submit", "plan.set"]);
+
+function sideOf(scenario: Scenario, seat: string): Side | undefined {
+  return scenario.seats.find((s) => s.id === seat)?.side;
+}
+
+/** The seats across the table from `seat`: its counterparts (for a bidder, the buyer; for the buyer, every bidder). */
+export function acrossFrom(scenario: Scenario, seat: string): string[] {
+  const side = sideOf(scenario, seat);
+  return side ? scenario.seats.filter((s) => s.side !== side).map((s) => s.id) : [];
+}
+
+/** The other seats of `seat`'s own side: in a tender, a bidder's rivals. */
+function rivalsOf(scenario: Scenario, seat: string): string[] {
+  const side = sideOf(scenario, seat);
+  return scenario.seats.filter((s) => s.side === side && s.id !== seat).map((s) => s.id);
+}
+
+/** May this viewer see this log entry at this stage? */
+export function canSee(stage: Stage, entry: LogEntry, viewer: Viewer): boolean {
+  if (viewer.kind === "trainer") return true;
+  if (viewer.kind === "anonymous") return false;
+  const me = viewer.seat;
+  if (PERSONAL.has(entry.type) && entry.by !== me) return false;
+  if (entry.audience === "all" || entry.audience.includes(me)) return true;
+  if (!stage.revealed) return false;
+  const across = acrossFrom(stage.scenario, me);
+  return entry.audience.length > 0 && entry.audience.every((s) => across.includes(s));
+}
+
+/**
+ * The entry as this viewer receives it (the viewer must be allowed to see it):
+ * rival bidders are taken out of its audience and recipients, and only the
+ * viewer's own bid is left in an opened round.
+ */
+export function projectEntry(stage: Stage, entry: LogEntry, viewer: Viewer): LogEntry {
+  if (viewer.kind !== "seat") return entry;
+  const rivals = rivalsOf(stage.scenario, viewer.seat);
+  if (rivals.length === 0) return entry;
+  const keep = (id: unknown) => typeof id !== "string" || !rivals.includes(id);
+  let payload = entry.payload;
+  if (Array.isArray(payload.to)) payload = { ...payload, to: payload.to.filter(keep) };
+  if (entry.type === "round.closed" && Array.isArray(payload.bids)) {
+    payload = { ...payload, bids: payload.bids.filter((b: unknown) => keep(typeof b === "object" && b !== null && "seat" in b ? b.seat : undefined)) };
+  }
+  const audience = entry.audience === "all" ? "all" : entry.audience.filter(keep);
+  return { ...entry, payload, audience };
+}
+
+/** Seats whose private brief, chosen objectives and guesses the viewer may read. */
+export function readableSeats(stage: Stage, viewer: Viewer): string[] {
+  if (viewer.kind === "trainer") return stage.scenario.seats.map((s) => s.id);
+  if (viewer.kind === "anonymous") return [];
+  return stage.revealed ? [viewer.seat, ...acrossFrom(stage.scenario, viewer.seat)] : [viewer.seat];
+}
+
+/** Seats whose preparation plan the viewer may read: its own only (the trainer: all). */
+export function readablePlans(stage: Stage, viewer: Viewer): string[] {
+  if (viewer.kind === "trainer") return stage.scenario.seats.map((s) => s.id);
+  return viewer.kind === "seat" ? [viewer.seat] : [];
+}
+
+/** The briefs the viewer may read, by seat. */
+export function readableBriefs(stage: Stage, viewer: Viewer): Record<string, PrivateBrief> {
+  const out: Record<string, PrivateBrief> = {};
+  for (const seat of readableSeats(stage, viewer)) {
+    const brief = privateBrief(stage.scenario, seat);
+    if (brief) out[seat] = brief;
+  }
+  return out;
+}
+
+/** Whether the viewer may know that `seat` withdrew from a tender: the seat itself, the buyer side and the trainer (as the walk-away entry's audience). */
+export function knowsWithdrawal(stage: Stage, viewer: Viewer, seat: string): boolean {
+  if (viewer.kind === "trainer") return true;
+  if (viewer.kind === "anonymous") return false;
+  return viewer.seat === seat || acrossFrom(stage.scenario, seat).includes(viewer.seat);
+}
+
+/** Translates a global log seq into the viewer's numbering, or null when the viewer cannot see that entry. */
+export type Relabel = (seq: number) => number | null;
+
+/**
+ * The debrief as one seat receives it: its own full debrief, the pairs it
+ * took part in, its counterparts' results (only where measured in a deal
+ * with this seat) and objectives, and the key moments it can see — every
+ * reference renumbered into its transcript. Other seats' scores, coaching
+ * and survey answers never appear.
+ */
+export function seatDebrief(stage: Stage, d: NegotiationDebrief, seat: string, relabel: Relabel): SeatDebriefView {
+  const own = d.seats[seat] ?? null;
+  const counterparts: RevealedCounterpart[] = (own?.counterparts ?? []).flatMap((id) => {
+    const other = d.seats[id];
+    if (!other) return [];
+    const withMe = other.outcome.counterpart === seat;
+    return [{ seat: id, side: other.side, title: other.title, ownPoints: withMe ? other.outcome.ownPoints.value : null, batna: other.outcome.batna.value, objectives: other.alignment.own }];
+  });
+  return relabelled(
+    {
+      scenarioId: d.scenarioId,
+      scenarioVersion: d.scenarioVersion,
+      kind: d.kind,
+      outcome: outcomeFor(stage, d.outcome, seat),
+      pairs: d.pairs.filter((p) => p.procurementSeat === seat || p.salesSeat === seat),
+      keyMoments: d.keyMoments,
+      own,
+      counterparts,
+    },
+    relabel,
+  );
+}
+
+/** The trainer's debrief: every seat's, complete, in the trainer's (global) numbering. */
+export function trainerDebrief(d: NegotiationDebrief): Record<string, SeatDebriefView> {
+  const out: Record<string, SeatDebriefView> = {};
+  for (const [seat, own] of Object.entries(d.seats)) {
+    const counterparts = own.counterparts.flatMap((id) => {
+      const other = d.seats[id];
+      return other ? [{ seat: id, side: other.side, title: other.title, ownPoints: other.outcome.ownPoints.value, batna: other.outcome.batna.value, objectives: other.alignment.own }] : [];
+    });
+    const pairs = d.pairs.filter((p) => p.procurementSeat === seat || p.salesSeat === seat);
+    out[seat] = { scenarioId: d.scenarioId, scenarioVersion: d.scenarioVersion, kind: d.kind, outcome: d.outcome, pairs, keyMoments: d.keyMoments, own, counterparts };
+  }
+  return out;
+}
+
+/** A bidder who did not win reads that the contract went elsewhere, not to whom or on what terms. */
+function outcomeFor(stage: Stage, outcome: NegotiationOutcome, seat: string): NegotiationOutcome {
+  if (!outcome.agreement || outcome.agreement.parties.includes(seat)) return outcome;
+  const tender = stage.scenario.seats.filter((s) => s.side === "sales").length > 1;
+  const explanation = tender ? "The buyer awarded the contract to another supplier; its terms stay between them." : "The talks ended in a deal between other seats.";
+  return { deal: false, reason: outcome.reason, agreement: null, endedSeq: null, explanation };
+}
+
+/** Keys of the debrief that hold log seqs: metric evidence, moments, offers, the agreement's source and the end. */
+const SEQ_KEYS = new Set(["seq", "endedSeq", "source"]);
+
+/**
+ * A copy of a debrief part with every log reference renumbered for the
+ * viewer; evidence it cannot see is dropped, and so is a moment or an offer
+ * point whose entry it cannot see.
+ */
+function relabelled<T>(value: T, relabel: Relabel): T {
+  return walk(value, relabel) as T;
+}
+
+function walk(value: unknown, relabel: Relabel): unknown {
+  if (Array.isArray(value)) {
+    return value.map((v) => walk(v, relabel)).filter((v) => !(typeof v === "object" && v !== null && "seq" in v && v.seq === null));
+  }
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === "events" && Array.isArray(v)) out[key] = v.flatMap((n) => (typeof n === "number" ? (relabel(n) ?? []) : []));
+    else if (SEQ_KEYS.has(key) && typeof v === "number") out[key] = relabel(v);
+    else out[key] = walk(v, relabel);
+  }
+  return out;
+}
+
+/** The join screen of a negotiation, as a stranger with its code may read it: the public scenario summary and which seats are free. */
+export interface JoinInfo {
   id: string;
-  version: number;
-  title: string;
-  kind: Scenario["kind"];
-  summary: string;
-  durationMinutes: number;
-  learningGoals: string[];
-  context: string;
-  spec?: string | undefined;
-  seats: { id: string; side: Side; title: string; organisation: string; optional: boolean }[];
-  issues: Scenario["issues"];
-  /** The catalogue each side picks from (which ones a seat picked stays private). */
-  objectives: { id: string; side: Side; label: string; description?: string | undefined }[];
-  objectivesPerSide: number;
-  risks: { id: string; category: string; title: string; description: string }[];
-  phases: { id: string; kind: string; title: string; minutes: number; instructions?: string | undefined; advance?: string | undefined }[];
-  hasStakeholder: boolean;
+  status: "lobby" | "running" | "finished";
+  scenario: Pick<PublicScenario, "id" | "title" | "kind" | "summary">;
+  seats: (PublicScenario["seats"][number] & { taken: boolean })[];
 }
 
-/** Strips everything private from a scenario. */
-export function publicScenario(s: Scenario): PublicScenario {
+export function joinInfo(scenario: Scenario, id: string, status: JoinInfo["status"], takenSeats: readonly string[]): JoinInfo {
+  const p = publicScenario(scenario);
   return {
-    id: s.id,
-    version: s.version,
-    title: s.title,
-    kind: s.kind,
-    summary: s.summary,
-    durationMinutes: s.durationMinutes,
-    learningGoals: s.learningGoals,
-    context: s.context,
-    spec: s.spec,
-    seats: s.seats.map(({ id, side, title, organisation, optional }) => ({ id, side, title, organisation, optional })),
-    issues: s.issues,
-    objectives: s.objectives.map(({ id, side, label, description }) => ({ id, side, label, description })),
-    objectivesPerSide: s.objectivesPerSide,
-    risks: s.risks.map(({ id, category, title, description }) => ({ id, category, title, description })),
-    phases: s.phases.map(({ id, kind, title, minutes, instructions, advance }) => ({ id, kind, title, minutes, instructions, advance })),
-    hasStakeholder: s.stakeholder !== undefined,
+    id,
+    status,
+    scenario: { id: p.id, title: p.title, kind: p.kind, summary: p.summary },
+    seats: p.seats.map((seat) => ({ ...seat, taken: takenSeats.includes(seat.id) })),
   };
 }
 
-/** What one seat privately knows: its brief, the value levers it knows of, and (for sales) the stakeholder it could contact. */
-export interface PrivateBrief {
-  seat: string;
-  side: Side;
-  brief: Brief;
-  valueLevers: ValueLever[];
-  stakeholder: { name: string; title: string } | null;
-}
-
-/** The private brief of one seat. */
-export function privateBrief(s: Scenario, seatId: string): PrivateBrief | null {
-  const seat = s.seats.find((x) => x.id === seatId);
-  if (!seat) return null;
-  return {
-    seat: seat.id,
-    side: seat.side,
-    brief: seat.brief,
-    valueLevers: s.valueLevers.filter((l) => l.knownTo.includes(seat.id)),
-    stakeholder: seat.side === "sales" && s.stakeholder ? { name: s.stakeholder.name, title: s.stakeholder.title } : null,
-  };
+/** A finished negotiation as one viewer may fetch it again later (the debrief archive). */
+export interface Archive {
+  viewer: string;
+  seat: string | null;
+  debrief: SeatDebriefView | Record<string, SeatDebriefView>;
+  scenario: PublicScenario;
+  briefs: Record<string, PrivateBrief>;
+  log: LogEntry[];
+  seatNames: Record<string, string>;
 }
 
 /**
- * Strings only this seat's brief contains — its story, its BATNA and the
- * private facts it has not disclosed: tests prove no other socket receives them.
+ * The archive for a seat or the trainer, built from the same rules as the
+ * live room: the revealed transcript in the viewer's numbering, the briefs it
+ * may read and its own debrief (the trainer: all of them).
  */
-export function privateMarkers(s: Scenario, seatId: string, disclosed: readonly string[] = []): string[] {
-  const brief = privateBrief(s, seatId);
-  if (!brief) return [];
-  const facts = brief.brief.privateFacts.filter((f) => !disclosed.includes(f.id)).map((f) => f.text);
-  return [brief.brief.story, brief.brief.batna.description, ...facts].map(plainRun).filter((m) => m.length >= 20);
-}
-
-/** The longest run of the text with nothing a JSON or YAML encoder would escape, capped at 48 characters. */
-function plainRun(text: string): string {
-  const runs = text.split(/["\\\n\r\t*_`#>\[\]]+/).map((r) => r.trim());
-  return runs.reduce((a, b) => (b.length > a.length ? b : a), "").slice(0, 48);
+export function archiveFor(stage: Stage, viewer: SeatViewer | TrainerViewer, d: NegotiationDebrief, transcript: { entries: LogEntry[]; relabel: Relabel }, seatNames: Record<string, string>): Archive {
+  return {
+    viewer: viewer.kind === "seat" ? viewer.seat : "#trainer",
+    seat: viewer.kind === "seat" ? viewer.seat : null,
+    debrief: viewer.kind === "seat" ? seatDebrief(stage, d, viewer.seat, transcript.relabel) : trainerDebrief(d),
+    scenario: publicScenario(stage.scenario),
+    briefs: readableBriefs(stage, viewer),
+    log: transcript.entries,
+    seatNames,
+  };
 }

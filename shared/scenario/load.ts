@@ -1,5 +1,5 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
-import type { ZodType } from "zod";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { ZodType } from "zod";
 import { checkReferences, closest, formatPath, type PathSegment } from "./references.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
 
@@ -99,6 +99,8 @@ function parseSections(raw: Record<string, unknown>): { scenario: Scenario; brok
     }
   }
   // Sections are independent (the schema has no whole-object refinements), so the assembly is the parse.
+  // Each key was parsed by its own section schema, which no type can tie back to the key it came from.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- every key is PLACEHOLDER's or its section's parse output
   return { scenario: assembled as Scenario, broken, shapeErrors };
 }
 
@@ -143,40 +145,48 @@ function describe(value: unknown): string {
   return String(value);
 }
 
+/** The fields of a zod definition that hold child schemas; `_zod.def` is typed as the common base, so each is checked where read. */
 interface DefLike {
   type: string;
-  shape?: Record<string, ZodType>;
-  element?: ZodType;
-  innerType?: ZodType;
-  valueType?: ZodType;
-  items?: ZodType[];
-  in?: ZodType;
+  shape?: unknown;
+  element?: unknown;
+  innerType?: unknown;
+  valueType?: unknown;
+  items?: unknown;
+  in?: unknown;
+}
+
+function asSchema(value: unknown): ZodType | undefined {
+  return value instanceof ZodType ? value : undefined;
 }
 
 /** Keys the schema does not know: zod would drop them silently, so a misspelt `optinal:` would go unnoticed. */
 function unknownKeys(schema: ZodType, value: unknown, path: PathSegment[]): RawProblem[] {
-  const def = schema._zod.def as unknown as DefLike;
-  const inner = def.innerType ?? def.in;
+  const def: DefLike = schema._zod.def;
+  const inner = asSchema(def.innerType) ?? asSchema(def.in);
   if (inner !== undefined) return unknownKeys(inner, value, path);
-  if (def.type === "object" && def.shape !== undefined && isRecord(value)) {
-    const shape = def.shape;
+  const shape = def.shape;
+  if (def.type === "object" && isRecord(shape) && isRecord(value)) {
     return Object.entries(value).flatMap(([key, child]) => {
-      const childSchema = shape[key];
+      const childSchema = asSchema(shape[key]);
       if (childSchema !== undefined) return unknownKeys(childSchema, child, [...path, key]);
       const guess = closest(key, Object.keys(shape));
       return [{ path: [...path, key], message: `unknown key "${key}" is ignored${guess === undefined ? "" : ` — did you mean "${guess}"?`}` }];
     });
   }
-  if (def.type === "array" && def.element !== undefined && Array.isArray(value)) {
-    const element = def.element;
+  const element = asSchema(def.element);
+  if (def.type === "array" && element !== undefined && Array.isArray(value)) {
     return value.flatMap((item, i) => unknownKeys(element, item, [...path, i]));
   }
-  if (def.type === "tuple" && def.items !== undefined && Array.isArray(value)) {
-    const items = def.items;
-    return value.flatMap((item, i) => (items[i] === undefined ? [] : unknownKeys(items[i], item, [...path, i])));
+  const items: unknown[] = Array.isArray(def.items) ? def.items : [];
+  if (def.type === "tuple" && Array.isArray(value)) {
+    return value.flatMap((item, i) => {
+      const itemSchema = asSchema(items[i]);
+      return itemSchema === undefined ? [] : unknownKeys(itemSchema, item, [...path, i]);
+    });
   }
-  if (def.type === "record" && def.valueType !== undefined && isRecord(value)) {
-    const valueType = def.valueType;
+  const valueType = asSchema(def.valueType);
+  if (def.type === "record" && valueType !== undefined && isRecord(value)) {
     return Object.entries(value).flatMap(([key, child]) => unknownKeys(valueType, child, [...path, key]));
   }
   return [];
@@ -200,13 +210,13 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 function lineOf(doc: Document, lineCounter: LineCounter, path: readonly PathSegment[]): number | undefined {
   let node: unknown = doc.contents;
   const lineAt = (n: unknown) => {
-    const range = (n as { range?: [number, number, number] } | null)?.range;
-    return range === undefined ? undefined : lineCounter.linePos(range[0]).line;
+    const range = isNode(n) ? n.range : undefined;
+    return range == null ? undefined : lineCounter.linePos(range[0]).line;
   };
   let line = lineAt(node);
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === String(segment));
+      const pair = node.items.find((p) => String(isScalar(p.key) ? (p.key.value ?? p.key) : p.key) === String(segment));
       if (pair === undefined) break;
       line = lineAt(pair.key) ?? line;
       node = pair.value;

@@ -39,8 +39,8 @@ export const DEFAULT_MOVES: Record<PhaseKind, MovesBySide> = {
   reflection: { procurement: ["reflection.submit"], sales: ["reflection.submit"] },
 };
 
-/** The moves a side may make in a phase, with the scenario's override applied. */
-export function movesFor(phase: Phase, side: Side): readonly MoveType[] {
+/** The moves a side may make in a phase, with the scenario's override applied (the public phase carries both). */
+export function movesFor(phase: Pick<Phase, "kind" | "moves">, side: Side): readonly MoveType[] {
   return phase.moves?.[side] ?? DEFAULT_MOVES[phase.kind][side];
 }
 

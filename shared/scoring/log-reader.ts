@@ -68,10 +68,36 @@ export function strings(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((v) => typeof v === "string") ? (value as string[]) : undefined;
 }
 
-function packageOf(value: unknown): Package | undefined {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+/** The value if it is a package (an object of strings: option id by issue id), else undefined. */
+export function packageOf(value: unknown): Package | undefined {
+  if (!isRecord(value)) return undefined;
   const entries = Object.entries(value);
-  return entries.every(([, v]) => typeof v === "string") ? (Object.fromEntries(entries) as Package) : undefined;
+  const options = entries.filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  return options.length === entries.length ? Object.fromEntries(options) : undefined;
+}
+
+/** A bid opened in a `round.closed` entry. */
+export interface OpenedBid {
+  seat: string;
+  /** The sealed bid's entry; null in a seat's transcript, which renumbers entries and does not show other seats' sealed bids. */
+  seq: number | null;
+  package: Package;
+}
+
+/** The opened bids of a `round.closed` payload; a malformed bid is left out. */
+export function bidsOf(value: unknown): OpenedBid[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((bid: unknown) => {
+    if (!isRecord(bid)) return [];
+    const seat = str(bid, "seat");
+    const seq = bid["seq"] === null ? null : num(bid, "seq");
+    const pkg = packageOf(bid["package"]);
+    return seat !== undefined && seq !== undefined && pkg ? [{ seat, seq, package: pkg }] : [];
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Entries of one type, in log order. */
@@ -104,13 +130,19 @@ function readProposal(e: LogEntry, procurementSeat: string | undefined): Proposa
   return { seq: e.seq, at: e.at, by: e.by, to, package: pkg, final: e.payload["final"] === true, kind: "offer" };
 }
 
+/** Every reason a negotiation can end for; the mapped type makes a new reason a compile error here. */
+const END_REASONS: { [R in Ended["reason"]]: R } = {
+  accepted: "accepted", awarded: "awarded", walkaway: "walkaway", timeout: "timeout", "ended-by-facilitator": "ended-by-facilitator", "all-withdrew": "all-withdrew",
+};
+
 function readEnded(e: LogEntry): Ended | undefined {
   const outcome = str(e.payload, "outcome");
-  const reason = str(e.payload, "reason") as Ended["reason"] | undefined;
+  const written = str(e.payload, "reason");
+  const reason = Object.values(END_REASONS).find((r) => r === written);
   if ((outcome !== "deal" && outcome !== "no-deal") || !reason) return undefined;
-  const raw = e.payload["agreement"] as Record<string, unknown> | null | undefined;
+  const raw = e.payload["agreement"];
   let agreement: Agreement | null = null;
-  if (raw && typeof raw === "object") {
+  if (isRecord(raw)) {
     const parties = strings(raw["parties"]);
     const pkg = packageOf(raw["package"]);
     const source = num(raw, "source");

@@ -3,7 +3,7 @@ import { findSeat } from "../scenario/points.js";
 import type { Scenario } from "../scenario/schema.js";
 import { overclaims } from "./consistency.js";
 import type { Run } from "./context.js";
-import { ofType, str } from "./log-reader.js";
+import { ofType, str, type Ended } from "./log-reader.js";
 import type { KeyMoment, MomentKind, SeatDebrief } from "./types.js";
 
 function who(scenario: Scenario, id: string): string {
@@ -57,8 +57,8 @@ function endMoment(run: Run): KeyMoment[] {
     return [moment(closing, "agreement", [p, s], `${who(run.scenario, p)} ${verb}.`)];
   }
   if (ended.reason === "walkaway") return [];
-  const why = { timeout: "time ran out without a deal", "ended-by-facilitator": "the facilitator ended the talks without a deal", "all-withdrew": "every supplier withdrew" } as const;
-  const caption = `No deal: ${why[ended.reason as keyof typeof why] ?? "the talks ended without a deal"}.`;
+  const why: Partial<Record<Ended["reason"], string>> = { timeout: "time ran out without a deal", "ended-by-facilitator": "the facilitator ended the talks without a deal", "all-withdrew": "every supplier withdrew" };
+  const caption = `No deal: ${why[ended.reason] ?? "the talks ended without a deal"}.`;
   return [moment(endEntry, "impasse", run.log.present, caption)];
 }
 

@@ -11,7 +11,7 @@ import { z } from "zod";
 export type ReflectionTopic = "outcome" | "self" | "process" | "relationship";
 
 export interface LikertItem {
-  id: string;
+  id: LikertId;
   kind: "likert";
   topic: ReflectionTopic;
   prompt: string;
@@ -78,6 +78,8 @@ export const ReflectionAnswersSchema = z.strictObject({
 });
 
 export type ReflectionAnswers = z.infer<typeof ReflectionAnswersSchema>;
+/** The answers given on the 1–7 scale; a Likert item's id is one of them, so its answer reads as a number. */
+export type LikertId = { [K in keyof ReflectionAnswers]-?: ReflectionAnswers[K] extends number ? K : never }[keyof ReflectionAnswers];
 
 /** Validates raw answers; on failure, one plain message per problem ("process-open: answer from 1 to 7"). */
 export function validateReflectionAnswers(raw: unknown): { ok: true; answers: ReflectionAnswers } | { ok: false; problems: string[] } {
@@ -93,6 +95,6 @@ export function validateReflectionAnswers(raw: unknown): { ok: true; answers: Re
  */
 export function counterpartRating(answers: ReflectionAnswers): number {
   const items = LIKERT_ITEMS.filter((i) => i.aboutCounterpart);
-  const sum = items.reduce((s, i) => s + (answers[i.id as keyof ReflectionAnswers] as number), 0);
+  const sum = items.reduce((s, i) => s + answers[i.id], 0);
   return Math.round(((sum / items.length - 1) / 6) * 100);
 }

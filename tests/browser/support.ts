@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { build } from "vite";
 import { expect } from "vitest";
 import { startTestServer, type TestServer } from "../support/server.js";
@@ -66,4 +66,63 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await shot(page, name);
   await expectAccessible(page, name);
+}
+
+/** The section of the page under a card heading (Home's cards, the lobby's cards). */
+export function card(page: Page, heading: string | RegExp) {
+  return page.locator("section").filter({ has: page.getByRole("heading", { name: heading }) });
+}
+
+/** Counts POST /api/negotiations from a page: a double click must create one negotiation, not two. */
+export function countCreates(page: Page): () => number {
+  let n = 0;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === "/api/negotiations") n += 1;
+  });
+  return () => n;
+}
+
+/** The player path on Home: start a negotiation for a scenario and take a seat; returns the join code from the lobby. */
+export async function startAndTakeSeat(page: Page, url: string, scenarioTitle: RegExp, seatTitle: string, name: string): Promise<string> {
+  await page.goto(url);
+  const start = card(page, "Start a negotiation and take a seat");
+  await start.getByLabel(scenarioTitle).check();
+  await start.getByLabel(new RegExp(seatTitle)).check();
+  await start.getByLabel("Your name").fill(name);
+  await start.getByRole("button", { name: /Start and open the lobby/ }).dblclick(); // a double click starts one negotiation
+  await page.getByRole("heading", { name: "Lobby" }).waitFor();
+  return ((await page.locator(".big-code").textContent()) ?? "").trim();
+}
+
+/** The trainer path on Home: create as trainer; returns the code, link and key shown once, without opening the view yet. */
+export async function createAsTrainer(page: Page, url: string, scenarioTitle: string, passcode?: string): Promise<{ code: string; link: string; key: string }> {
+  await page.goto(url);
+  const trainer = card(page, "Run a negotiation as trainer");
+  await chooseTrainerScenario(trainer, scenarioTitle);
+  if (passcode !== undefined) await trainer.getByLabel("Trainer passcode").fill(passcode);
+  await trainer.getByRole("button", { name: "Create as trainer" }).click();
+  const saved = card(page, "Save your trainer link");
+  await saved.waitFor();
+  const code = ((await saved.locator(".big-code").textContent()) ?? "").trim();
+  return { code, link: await saved.getByLabel("Trainer link").inputValue(), key: await saved.getByLabel("Trainer key").inputValue() };
+}
+
+/** Picks the scenario in the trainer card's list (its options add the kind and seat count to the title). */
+export async function chooseTrainerScenario(trainerCard: Locator, title: string): Promise<void> {
+  const select = trainerCard.getByLabel("Scenario");
+  await select.locator("option", { hasText: title }).first().waitFor({ state: "attached" }); // the list loads after Home renders
+  const labels = await select.locator("option").allTextContents();
+  const found = labels.find((l) => l.startsWith(title));
+  if (!found) throw new Error(`no scenario option starting with ${title}: ${labels.join(" | ")}`);
+  await select.selectOption({ label: found });
+}
+
+/** Joins an existing negotiation by its link with a seat and a name. */
+export async function joinSeat(page: Page, url: string, code: string, seatTitle: string, name: string): Promise<void> {
+  await page.goto(`${url}/n/${code}`);
+  const join = card(page, "Join a negotiation");
+  await join.getByLabel(new RegExp(seatTitle)).check();
+  await join.getByLabel("Your name").fill(name);
+  await join.getByRole("button", { name: "Take this seat" }).click();
+  await page.getByRole("heading", { name: "Lobby" }).waitFor();
 }

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../support/scenarios.js";
-import { browserAvailable, checkScreen, startRig, type BrowserRig } from "./support.js";
+import { browserAvailable, checkScreen, createAsTrainer, startRig, type BrowserRig } from "./support.js";
 
 const scenario = loadScenario("commodity-corrugated.yaml");
 const seat = (id: string) => scenario.seats.find((s) => s.id === id)!;
@@ -34,7 +34,7 @@ async function joinByKeyboard(page: Page, code: string, name: string) {
   await page.getByRole("button", { name: "Find negotiation" }).waitFor(); // Home is rendered: Tab order is real
   await page.keyboard.press("Tab"); // skip link
   await page.keyboard.press("Tab");
-  expect(await page.evaluate(() => document.activeElement?.getAttribute("placeholder"))).toMatch(/K7M2QX/);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("placeholder"))).toMatch(/K7M2-QX9P/);
   await page.keyboard.type(code);
   await page.keyboard.press("Enter");
   await page.getByText(/Your seat/).waitFor();
@@ -66,14 +66,13 @@ async function bid(page: Page, choice: (issue: string) => number) {
 describe.runIf(run)("a commodity tender in three browsers", () => {
   it("runs from the RFQ through sealed rounds with rank feedback to an award, and opens every debrief", async () => {
     const [buyer, a, b] = await Promise.all([0, 1, 2].map(async () => (await rig.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()));
-    await buyer!.goto(rig.server.url);
-    const start = buyer!.locator("section").filter({ has: buyer!.getByRole("heading", { name: "Start a negotiation" }) });
-    await start.getByLabel(new RegExp(scenario.title.slice(0, 20))).check();
-    await start.getByLabel(new RegExp(seat("buyer").title)).check();
-    await start.getByLabel("Your name").fill("Bea");
-    await start.getByRole("button", { name: /Start and open the lobby/ }).click();
-    await buyer!.getByRole("heading", { name: "Lobby" }).waitFor();
-    const code = (await buyer!.locator(".big-code").textContent())!.trim();
+    // A trainer runs this one: creates it, keeps the trainer link, and watches from the facilitator view.
+    const fac = await (await rig.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const { code } = await createAsTrainer(fac, rig.server.url, scenario.title);
+    await fac.getByRole("button", { name: /open the facilitator view/ }).click();
+    await fac.getByRole("heading", { name: "Facilitator view" }).waitFor();
+
+    await joinAs(buyer!, code, "buyer", "Bea");
     await joinAs(a!, code, "supplier-a", "Al");
     await joinByKeyboard(b!, code, "Bo"); // supplier-b: the first free seat
     await buyer!.getByText("Everyone needed is here").waitFor();
@@ -92,14 +91,14 @@ describe.runIf(run)("a commodity tender in three browsers", () => {
     await a!.getByText(/issued the request for quotation/).waitFor();
     await checkScreen(a!, "tender-01-rfq-supplier");
 
-    // A facilitator watches: every seat's brief and the whole transcript, read-only.
-    const fac = await (await rig.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await fac.goto(rig.server.url);
-    const facCard = fac.locator("section").filter({ has: fac.getByRole("heading", { name: "Facilitate" }) });
-    await facCard.getByLabel("Join code").fill(code);
-    await facCard.getByLabel("Your name").fill("Fran");
-    await facCard.getByRole("button", { name: "Open facilitator view" }).click();
-    await fac.getByRole("heading", { name: "Facilitator view" }).waitFor();
+    // The scenario lets suppliers contact the plant engineer during the RFQ: the browser offers it, the server takes it.
+    const bypass = a!.locator("form").filter({ has: a!.getByRole("heading", { name: "Go around procurement" }) });
+    await bypass.getByLabel(/Your message to/).fill("Could we show you our pallet pattern before the bids?");
+    await bypass.getByRole("button", { name: /^Contact / }).click();
+    await a!.getByText(/contacted the business stakeholder directly/).waitFor();
+    expect(await buyer!.getByRole("heading", { name: "Go around procurement" }).count()).toBe(0); // procurement has no such move
+
+    // The trainer watches: every seat's brief and the whole transcript, read-only.
     await fac.getByText(/issued the request for quotation/).waitFor();
     await fac.getByRole("tab", { name: `${seat("supplier-a").title} brief` }).click();
     await fac.getByRole("heading", { name: /Your private brief/ }).waitFor();
@@ -132,6 +131,12 @@ describe.runIf(run)("a commodity tender in three browsers", () => {
     await a!.getByRole("heading", { name: /^No deal/, level: 1 }).waitFor({ timeout: 15_000 });
     await checkScreen(b!, "tender-04-debrief-winner");
     await checkScreen(a!, "tender-05-debrief-loser");
+    // The trainer reads every seat's debrief in the facilitator view.
+    await fac.getByRole("tab", { name: "Debriefs" }).click();
+    await fac.getByRole("heading", { name: "Debriefs, seat by seat" }).waitFor();
+    await fac.getByRole("button", { name: new RegExp(`^Bo \\(${seat("supplier-b").title}`) }).click();
+    await fac.getByRole("heading", { name: /^Deal/, level: 1 }).waitFor();
+    await checkScreen(fac, "tender-06-trainer-debriefs");
 
     // Days later: the room is gone, but the winner's link still opens the debrief from storage.
     for (const p of [buyer!, a!, b!, fac]) await p.close();
@@ -141,5 +146,10 @@ describe.runIf(run)("a commodity tender in three browsers", () => {
     await later.goto(`${rig.server.url}/n/${code}`);
     await later.getByRole("heading", { name: /^Deal/, level: 1 }).waitFor({ timeout: 15_000 });
     await later.getByRole("heading", { name: "The briefs, revealed" }).waitFor();
+    // And the trainer's device reopens every seat's debrief with the trainer key it kept.
+    const trainerLater = await fac.context().newPage();
+    await trainerLater.goto(`${rig.server.url}/n/${code}/trainer`);
+    await trainerLater.getByRole("heading", { name: /^Trainer debrief/, level: 1 }).waitFor({ timeout: 15_000 });
+    await trainerLater.getByRole("heading", { name: "Debriefs, seat by seat" }).waitFor();
   }, 180_000);
 });

@@ -6,7 +6,7 @@ import { Client } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { PACKAGE_3PL, REFLECTION, allReady } from "../support/plays.js";
 import { SeatClient } from "../support/seat-client.js";
-import { freePort } from "../support/server.js";
+import { createNegotiation, freePort } from "../support/server.js";
 import { killHard, startServerProcess } from "../support/process.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "negotiation-restart-"));
@@ -23,7 +23,7 @@ describe("restart", () => {
     const port = await freePort();
     child = await startProcess(port);
     const sdk = new Client(`http://127.0.0.1:${port}`);
-    const p = new SeatClient(await sdk.create("negotiation", { scenarioId: "strategic-3pl", seat: "procurement", name: "Pat" }), "procurement");
+    const p = new SeatClient(await sdk.joinById((await createNegotiation(`http://127.0.0.1:${port}`, { scenarioId: "strategic-3pl" })).code, { seat: "procurement", name: "Pat" }), "procurement");
     const s = new SeatClient(await sdk.joinById(p.room.roomId, { seat: "sales", name: "Sam" }), "sales");
     const code = p.room.roomId;
     await p.control({ type: "session.start" });
@@ -66,7 +66,7 @@ describe("restart", () => {
     await p2.must({ type: "reflection.submit", answers: REFLECTION });
     await s2.must({ type: "reflection.submit", answers: REFLECTION });
     await expect.poll(() => p2.state().status).toBe("finished");
-    p2.room.leave();
-    s2.room.leave();
+    void p2.room.leave();
+    void s2.room.leave();
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SeatClient } from "../support/seat-client.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { createNegotiation, startTestServer, type TestServer } from "../support/server.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ afterAll(async () => server?.close());
 
 async function table(options: Record<string, unknown> = {}) {
   const sdk = server.colyseus.sdk;
-  const procurement = new SeatClient(await sdk.create("negotiation", { scenarioId: "strategic-3pl", seat: "procurement", name: "Pat", ...options }), "procurement");
+  const procurement = new SeatClient(await sdk.joinById((await createNegotiation(server.url, { scenarioId: "strategic-3pl", ...options })).code, { seat: "procurement", name: "Pat" }), "procurement");
   const sales = new SeatClient(await sdk.joinById(procurement.room.roomId, { seat: "sales", name: "Sam" }), "sales");
   return { procurement, sales };
 }
@@ -18,18 +18,18 @@ async function table(options: Record<string, unknown> = {}) {
 describe("negotiation room", () => {
   it("refuses to start until every required seat is taken, then starts for everyone", async () => {
     const sdk = server.colyseus.sdk;
-    const p = new SeatClient(await sdk.create("negotiation", { scenarioId: "strategic-3pl", seat: "procurement", name: "Pat" }), "p");
+    const p = new SeatClient(await sdk.joinById((await createNegotiation(server.url, { scenarioId: "strategic-3pl" })).code, { seat: "procurement", name: "Pat" }), "p");
     const early = await p.control({ type: "session.start" });
     expect(early.ok === false && early.code).toBe("requirements-not-met");
     const s = new SeatClient(await sdk.joinById(p.room.roomId, { seat: "sales", name: "Sam" }), "s");
     expect((await p.control({ type: "session.start" })).ok).toBe(true);
     await expect.poll(() => s.state().phase).toBe("briefing");
-    p.room.leave();
-    s.room.leave();
+    void p.room.leave();
+    void s.room.leave();
   });
 
   it("refuses an unknown scenario with a message", async () => {
-    await expect(server.colyseus.sdk.create("negotiation", { scenarioId: "no-such-thing", seat: "buyer", name: "X" })).rejects.toThrow(/Unknown scenario/);
+    await expect(createNegotiation(server.url, { scenarioId: "no-such-thing" })).rejects.toThrow(/404.*Unknown scenario/);
   });
 
   it("runs phase deadlines on the room clock and shows every client the deadline", async () => {
@@ -40,15 +40,19 @@ describe("negotiation room", () => {
     expect(phaseEndsAt - phaseStartedAt).toBe(8 * 60_000 * 0.002);
     await expect.poll(() => sales.state().phase, { timeout: 5_000 }).toBe("preparation"); // nobody clicked ready
     expect(sales.log().some((e) => e.type === "phase.started" && e.payload.phase === "preparation")).toBe(true);
-    procurement.room.leave();
-    sales.room.leave();
+    void procurement.room.leave();
+    void sales.room.leave();
   });
 
-  it("gives a facilitator a read-only view of everything, and the controls of the session", async () => {
-    const { procurement, sales } = await table();
-    const facilitator = new SeatClient(await server.colyseus.sdk.joinById(procurement.room.roomId, { facilitator: true, name: "Fran" }), "facilitator");
-    await expect.poll(() => facilitator.hello?.token).toBeTruthy();
+  it("gives the trainer a read-only view of everything, and the controls of the session", async () => {
+    const created = await createNegotiation(server.url, { scenarioId: "strategic-3pl", role: "trainer" });
+    const sdk = server.colyseus.sdk;
+    const procurement = new SeatClient(await sdk.joinById(created.code, { seat: "procurement", name: "Pat" }), "procurement");
+    const sales = new SeatClient(await sdk.joinById(created.code, { seat: "sales", name: "Sam" }), "sales");
+    const facilitator = new SeatClient(await sdk.joinById(created.code, { trainerKey: created.trainerKey }), "facilitator");
+    await expect.poll(() => facilitator.hello?.role).toBe("trainer");
     expect(facilitator.hello?.seat).toBeNull();
+    expect(facilitator.hello?.token).toBeNull();
     await facilitator.control({ type: "session.start" });
     await expect.poll(() => sales.state().phase).toBe("briefing");
     await sales.must({ type: "phase.ready" });
@@ -58,9 +62,7 @@ describe("negotiation room", () => {
     const refused = await facilitator.move({ type: "chat.send", text: "hello" });
     expect(refused.ok === false && refused.code).toBe("not-allowed");
     await expect.poll(() => facilitator.log().some((e) => e.type === "objectives.set" && e.by === "sales")).toBe(true); // private moves too
-    const views = facilitator.state().seatViews as Record<string, { brief: string }>;
-    expect(JSON.parse(views.procurement!.brief).seat).toBe("procurement");
-    expect(JSON.parse(views.sales!.brief).seat).toBe("sales");
+    expect(Object.keys(facilitator.briefs()).sort()).toEqual(["procurement", "sales"]);
     expect(sales.log().some((e) => e.type === "objectives.set" && e.by === "procurement")).toBe(false);
 
     expect((await facilitator.control({ type: "session.pause" })).ok).toBe(true);
@@ -71,7 +73,7 @@ describe("negotiation room", () => {
     const before = sales.state().phaseEndsAt as number;
     expect((await facilitator.control({ type: "phase.extend", minutes: 5 })).ok).toBe(true);
     await expect.poll(() => sales.state().phaseEndsAt as number).toBeGreaterThanOrEqual(before + 5 * 60_000);
-    for (const c of [procurement, sales, facilitator]) c.room.leave();
+    for (const c of [procurement, sales, facilitator]) void c.room.leave();
   });
 
   it("tells the join screen which seats of a code are taken", async () => {
@@ -80,8 +82,11 @@ describe("negotiation room", () => {
     const info = (await res.json()) as { scenario: { id: string }; seats: { id: string; taken: boolean }[] };
     expect(info.scenario.id).toBe("strategic-3pl");
     expect(info.seats.map((s) => [s.id, s.taken])).toEqual([["procurement", true], ["sales", true]]);
-    expect((await fetch(`${server.url}/api/negotiations/NOPE42`)).status).toBe(404);
-    procurement.room.leave();
-    sales.room.leave();
+    const missing = await fetch(`${server.url}/api/negotiations/NOPE4222`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: "not-found" });
+    expect(info).not.toHaveProperty("facilitator"); // nothing about the trainer's chair reaches a stranger
+    void procurement.room.leave();
+    void sales.room.leave();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SeatClient } from "../support/seat-client.js";
-import { startTestServer } from "../support/server.js";
+import { createNegotiation, startTestServer } from "../support/server.js";
 
 // Its own file: one server per process (Colyseus's matchmaker is a process-wide singleton).
 describe("an idle room", () => {
@@ -8,7 +8,7 @@ describe("an idle room", () => {
     const idle = await startTestServer({ idleMinutes: 0.01 }); // 0.6 s
     try {
       const sdk = idle.colyseus.sdk;
-      const p = new SeatClient(await sdk.create("negotiation", { scenarioId: "strategic-3pl", seat: "procurement", name: "Pat" }), "p");
+      const p = new SeatClient(await sdk.joinById((await createNegotiation(idle.url, { scenarioId: "strategic-3pl" })).code, { seat: "procurement", name: "Pat" }), "p");
       const s = new SeatClient(await sdk.joinById(p.room.roomId, { seat: "sales", name: "Sam" }), "s");
       await p.control({ type: "session.start" });
       await expect.poll(() => p.hello?.token).toBeTruthy();
@@ -26,7 +26,7 @@ describe("an idle room", () => {
       await expect.poll(() => back.hello?.seat).toBe("procurement");
       expect(back.state().phase).toBe("briefing");
       expect((await back.move({ type: "phase.ready" })).ok).toBe(true);
-      back.room.leave();
+      void back.room.leave();
     } finally {
       await idle.close();
     }

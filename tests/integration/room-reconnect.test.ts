@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SeatClient } from "../support/seat-client.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { createNegotiation, startTestServer, type TestServer } from "../support/server.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ function dropSocket(c: SeatClient) {
 
 async function table() {
   const sdk = server.colyseus.sdk;
-  const p = new SeatClient(await sdk.create("negotiation", { scenarioId: "strategic-3pl", seat: "procurement", name: "Pat" }), "procurement");
+  const p = new SeatClient(await sdk.joinById((await createNegotiation(server.url, { scenarioId: "strategic-3pl" })).code, { seat: "procurement", name: "Pat" }), "procurement");
   const s = new SeatClient(await sdk.joinById(p.room.roomId, { seat: "sales", name: "Sam" }), "sales");
   await p.control({ type: "session.start" });
   return { p, s };
@@ -35,8 +35,8 @@ describe("reconnection", () => {
     await expect.poll(() => seatsOf(p).sales?.connection).toBe("connected");
     expect((await s.move({ type: "phase.ready" })).ok).toBe(true);
     await expect.poll(() => (p.state().seats as Record<string, { ready: boolean }>).sales?.ready).toBe(true);
-    p.room.leave();
-    s.room.leave();
+    void p.room.leave();
+    void s.room.leave();
   });
 
   it("marks the seat absent after the window, and the seat token brings the player back to it", async () => {
@@ -51,17 +51,17 @@ describe("reconnection", () => {
     const back = new SeatClient(await server.colyseus.sdk.joinById(p.room.roomId, { token }), "sales-back");
     await expect.poll(() => seatsOf(p).sales?.connection).toBe("connected");
     await expect.poll(() => back.hello?.seat).toBe("sales");
-    const brief = JSON.parse((back.state().seatViews as Record<string, { brief: string }>).sales!.brief) as { seat: string };
+    const brief = JSON.parse(back.view()?.briefs.sales ?? "{}") as { seat: string };
     expect(brief.seat).toBe("sales");
     expect((await back.move({ type: "phase.ready" })).ok).toBe(true);
-    p.room.leave();
-    back.room.leave();
+    void p.room.leave();
+    void back.room.leave();
   });
 
   it("refuses a stranger's token and a seat that is already taken, with a message", async () => {
     const { p } = await table();
     await expect(server.colyseus.sdk.joinById(p.room.roomId, { token: "not-a-real-token" })).rejects.toThrow(/does not hold a seat/);
     await expect(server.colyseus.sdk.joinById(p.room.roomId, { seat: "sales", name: "Eve" })).rejects.toThrow(/taken|lobby|started/i);
-    p.room.leave();
+    void p.room.leave();
   });
 });

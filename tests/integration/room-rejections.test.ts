@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorReply } from "../../shared/protocol.js";
 import { SeatClient, type Reply } from "../support/seat-client.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { createNegotiation, startTestServer, type TestServer } from "../support/server.js";
 
 let server: TestServer;
 let p: SeatClient;
@@ -10,7 +10,7 @@ let s: SeatClient;
 beforeAll(async () => {
   server = await startTestServer({ messagesPerSecond: 5 });
   const sdk = server.colyseus.sdk;
-  p = new SeatClient(await sdk.create("negotiation", { scenarioId: "strategic-3pl", seat: "procurement", name: "Pat" }), "procurement");
+  p = new SeatClient(await sdk.joinById((await createNegotiation(server.url, { scenarioId: "strategic-3pl" })).code, { seat: "procurement", name: "Pat" }), "procurement");
   s = new SeatClient(await sdk.joinById(p.room.roomId, { seat: "sales", name: "Sam" }), "sales");
   await p.control({ type: "session.start" });
 });
@@ -47,7 +47,7 @@ describe("bad input gets a typed reply and never a disconnect", () => {
 
   it("refuses an oversized payload", async () => {
     await pause();
-    const r = refused(await s.move({ type: "chat.send", text: "x".repeat(40_000) }));
+    const r = refused(await s.move({ type: "chat.send", text: "x".repeat(20_000) }));
     expect(r.code).toBe("too-large");
   });
 

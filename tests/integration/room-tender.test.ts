@@ -6,7 +6,7 @@ import type { SeatDebriefView } from "../../shared/scoring/reveal.js";
 import { REFLECTION, allReady } from "../support/plays.js";
 import { SeatClient } from "../support/seat-client.js";
 import { loadScenario } from "../support/scenarios.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { createNegotiation, startTestServer, type TestServer } from "../support/server.js";
 
 const scenario = loadScenario("commodity-corrugated.yaml");
 
@@ -23,7 +23,7 @@ const bid = (price: string, share: string, programme = "current-designs") => ({
 describe("commodity tender over real sockets", () => {
   it("runs an RFQ, three sealed rounds with rank feedback and an award, keeping every bid sealed from rival suppliers", async () => {
     const sdk = server.colyseus.sdk;
-    const buyer = new SeatClient(await sdk.create("negotiation", { scenarioId: scenario.id, seat: "buyer", name: "Bea" }), "buyer");
+    const buyer = new SeatClient(await sdk.joinById((await createNegotiation(server.url, { scenarioId: scenario.id })).code, { seat: "buyer", name: "Bea" }), "buyer");
     const a = new SeatClient(await sdk.joinById(buyer.room.roomId, { seat: "supplier-a", name: "Al" }), "a");
     const b = new SeatClient(await sdk.joinById(buyer.room.roomId, { seat: "supplier-b", name: "Bo" }), "b");
 
@@ -35,8 +35,9 @@ describe("commodity tender over real sockets", () => {
     await allReady(buyer, a, b);
 
     await buyer.must({ type: "rfq.issue", note: "Bids by round, best total cost wins." });
-    const [question] = await b.must({ type: "question.ask", text: "Would you consider a right-sizing programme as a variant?" });
-    await buyer.must({ type: "question.answer", question: question!.seq, text: "Yes, quote it as an option." });
+    await b.must({ type: "question.ask", text: "Would you consider a right-sizing programme as a variant?" });
+    const question = await buyer.find((e) => e.type === "question.ask");
+    await buyer.must({ type: "question.answer", question: question.seq, text: "Yes, quote it as an option." });
     await expect.poll(() => a.log().some((e) => e.type === "question.answer")).toBe(true); // clarifications reach every bidder
     expect(a.log().some((e) => e.type === "question.ask")).toBe(false); // ...but not who asked what
     await allReady(buyer, a, b);
@@ -70,12 +71,28 @@ describe("commodity tender over real sockets", () => {
 
     for (const s of [buyer, a, b]) await s.must({ type: "reflection.submit", answers: REFLECTION });
     await expect.poll(() => b.state().status).toBe("finished");
-    const views = b.state().seatViews as Record<string, { debrief: string }>;
-    const debrief = JSON.parse(views["supplier-b"]!.debrief) as SeatDebriefView;
+    await expect.poll(() => b.view()?.debrief).toBeTruthy();
+    const debrief = JSON.parse(b.view()?.debrief ?? "") as SeatDebriefView;
     expect(debrief.outcome).toMatchObject({ deal: true, reason: "awarded" });
     expect(debrief.own?.outcome.ownPoints.value).toBeGreaterThan(scenario.seats.find((s) => s.id === "supplier-b")!.brief.batna.points);
-    const loser = JSON.parse((a.state().seatViews as Record<string, { debrief: string }>)["supplier-a"]!.debrief) as SeatDebriefView;
+    await expect.poll(() => a.view()?.debrief).toBeTruthy();
+    const loser = JSON.parse(a.view()?.debrief ?? "") as SeatDebriefView;
     expect(loser.own?.outcome.deal).toBe(false);
-    for (const s of [buyer, a, b]) s.room.leave();
+    expect(loser.outcome.agreement).toBeNull(); // not the winner's terms, even after the reveal
+
+    // After the reveal: the loser reads the buyer's brief, never its rival's, nor the rival's bids or the buyer's survey.
+    await expect.poll(() => Object.keys(a.briefs()).sort()).toEqual(["buyer", "supplier-a"]);
+    const aAfter = receivedText(a.room.sessionId);
+    for (const m of privateMarkers(scenario, "supplier-b")) expect(aAfter).not.toContain(m);
+    expect(aAfter).toContain(privateMarkers(scenario, "buyer")[0]);
+    // Of its rival it knows only what every bidder knows: that the seat was taken and when it was ready.
+    expect(a.log().filter((e) => e.by === "supplier-b").map((e) => e.type).filter((t) => t !== "seat.claim" && t !== "phase.ready")).toEqual([]);
+    expect(a.log().some((e) => e.type === "award.make" || (e.type === "reflection.submit" && e.by !== "supplier-a"))).toBe(false);
+    expect(a.log().map((e) => e.seq)).toEqual(a.log().map((_, i) => i + 1)); // its own numbering, no gaps
+    const archive = (await (await fetch(`${server.url}/api/negotiations/${buyer.room.roomId}/debrief`, { headers: { authorization: `Bearer ${a.hello!.token}` } })).json()) as { briefs: Record<string, unknown>; log: { by: string; type: string }[] };
+    expect(Object.keys(archive.briefs).sort()).toEqual(["buyer", "supplier-a"]);
+    expect(archive.log.filter((e) => e.by === "supplier-b" && e.type !== "seat.claim" && e.type !== "phase.ready")).toEqual([]);
+    expect(archive.log.length).toBe(a.log().length);
+    for (const s of [buyer, a, b]) void s.room.leave();
   });
 });

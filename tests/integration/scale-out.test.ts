@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { REFLECTION, play3pl } from "../support/plays.js";
 import { killHard, startServerProcess } from "../support/process.js";
 import { SeatClient } from "../support/seat-client.js";
-import { freePort, startTestServer } from "../support/server.js";
+import { createNegotiation, freePort, startTestServer } from "../support/server.js";
 import { optionalService, uniqueName } from "../support/services.js";
 
 const databaseUrl = optionalService("DATABASE_URL", "PostgreSQL storage");
@@ -43,7 +43,7 @@ describe.runIf(databaseUrl)("PostgreSQL storage (DATABASE_URL)", () => {
       const health = (await (await fetch(`${server.url}/healthz`)).json()) as { storage: string };
       expect(health.storage).toBe("postgres");
       const sdk = server.colyseus.sdk;
-      const p = new SeatClient(await sdk.create("negotiation", { scenarioId: "strategic-3pl", seat: "procurement", name: "Pat" }), "p");
+      const p = new SeatClient(await sdk.joinById((await createNegotiation(server.url, { scenarioId: "strategic-3pl" })).code, { seat: "procurement", name: "Pat" }), "p");
       const s = new SeatClient(await sdk.joinById(p.room.roomId, { seat: "sales", name: "Sam" }), "s");
       const { counter } = await play3pl({ procurement: p, sales: s });
       await p.must({ type: "offer.accept", offer: counter });
@@ -57,8 +57,8 @@ describe.runIf(databaseUrl)("PostgreSQL storage (DATABASE_URL)", () => {
       expect(p.log().at(-1)?.seq).toBeLessThanOrEqual(Number(events?.last));
       expect(await rows(schema, `select seat_id from seats where negotiation_id = '${p.room.roomId}' order by seat_id`)).toEqual([{ seat_id: "procurement" }, { seat_id: "sales" }]);
       expect(await rows(schema, `select count(*)::int as n from debriefs where negotiation_id = '${p.room.roomId}'`)).toEqual([{ n: 1 }]);
-      p.room.leave();
-      s.room.leave();
+      void p.room.leave();
+      void s.room.leave();
     } finally {
       await server.close();
     }
@@ -77,7 +77,7 @@ describe.runIf(databaseUrl && redisUrl)("two processes sharing Redis and Postgre
     }
     const first = new Client(`http://127.0.0.1:${ports[0]}`);
     const second = new Client(`http://127.0.0.1:${ports[1]}`);
-    const p = new SeatClient(await first.create("negotiation", { scenarioId: "strategic-3pl", seat: "procurement", name: "Pat" }), "p");
+    const p = new SeatClient(await first.joinById((await createNegotiation(`http://127.0.0.1:${ports[0]}`, { scenarioId: "strategic-3pl" })).code, { seat: "procurement", name: "Pat" }), "p");
     // The join screen on the second process knows the code (shared PostgreSQL)...
     const info = (await (await fetch(`http://127.0.0.1:${ports[1]}/api/negotiations/${p.room.roomId}`)).json()) as { seats: { id: string; taken: boolean }[] };
     expect(info.seats.find((x) => x.id === "procurement")?.taken).toBe(true);
@@ -90,7 +90,7 @@ describe.runIf(databaseUrl && redisUrl)("two processes sharing Redis and Postgre
     // One room in all, on whichever process the matchmaker chose: one of the two players crossed processes to reach it.
     expect(health.map((h) => h.rooms).sort()).toEqual([0, 1]);
     expect(health.every((h) => h.scale === "redis")).toBe(true);
-    p.room.leave();
-    s.room.leave();
+    void p.room.leave();
+    void s.room.leave();
   }, 60_000);
 });

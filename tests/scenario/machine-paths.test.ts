@@ -4,7 +4,7 @@ import { transition } from "xstate";
 import type { LogEntry } from "../../shared/negotiation/events.js";
 import { parseScenario } from "../../shared/scenario/load.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
-import { definedTransitions, describeTransition, explore, restoreFromJson, type Exploration } from "../fixtures/machine/explore.js";
+import { definedTransitions, describeTransition, explore, lastingContext, restoreFromJson, type Exploration } from "../fixtures/machine/explore.js";
 import { representativeEvents } from "../fixtures/machine/representative-events.js";
 import { partnership, tender } from "../fixtures/machine/scenarios.js";
 
@@ -101,13 +101,16 @@ describe.each(SCENARIOS)("the negotiation machine of %s", (_name, load) => {
     for (const { state } of walk.paths) {
       const actor = restoreFromJson(walk.machine, state);
       expect(actor.getSnapshot().value).toEqual(state.value);
-      expect(actor.getSnapshot().context).toEqual(state.context);
+      expect(lastingContext(actor.getSnapshot().context)).toEqual(lastingContext(state.context));
       const next = representativeEvents(scenario, state)[0];
       if (!next) continue;
       actor.send(structuredClone(next));
       const [expected] = transition(walk.machine, state, next);
       expect(actor.getSnapshot().value).toEqual(expected.value);
-      expect(actor.getSnapshot().context).toEqual(expected.context);
+      expect(lastingContext(actor.getSnapshot().context)).toEqual(lastingContext(expected.context));
+      // ...and gives the same answer: the same rejection, or none.
+      const rejected = expected.context.lastRejection !== state.context.lastRejection ? expected.context.lastRejection : null;
+      expect(actor.getSnapshot().context.lastRejection).toEqual(rejected);
     }
   });
 });

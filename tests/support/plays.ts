@@ -22,16 +22,23 @@ export const PACKAGE_3PL = {
  * (not including) the reflection. `midway` runs between discovery and the
  * proposals (e.g. a reconnect).
  */
-export async function play3pl(table: { procurement: SeatClient; sales: SeatClient }, midway: () => Promise<void> = async () => {}) {
-  const p = table.procurement;
-  let s = table.sales;
+/** The strategic partnership started and taken through briefing and preparation into discovery. */
+export async function reachDiscovery(p: SeatClient, s: SeatClient) {
   await p.control({ type: "session.start" });
   await allReady(p, s); // briefing
   await p.must({ type: "objectives.set", objectives: ["meet-cfo-target", "lift-service", "protect-data"] });
   await s.must({ type: "objectives.set", objectives: ["multi-year", "grow-account", "land-reference"] });
   await allReady(p, s); // preparation
-  const asked = await p.must({ type: "question.ask", text: "Which of our lanes could you consolidate first?" });
-  await s.must({ type: "question.answer", question: asked[0]!.seq, text: "The Midlands outbound lanes, within a quarter." });
+}
+
+export async function play3pl(table: { procurement: SeatClient; sales: SeatClient }, midway: () => Promise<void> = async () => {}) {
+  const p = table.procurement;
+  let s = table.sales;
+  await reachDiscovery(p, s);
+  await p.must({ type: "question.ask", text: "Which of our lanes could you consolidate first?" });
+  // Each seat numbers its own transcript: the answer names the question by the sales seat's number for it.
+  const asked = await s.find((e) => e.type === "question.ask");
+  await s.must({ type: "question.answer", question: asked.seq, text: "The Midlands outbound lanes, within a quarter." });
   await s.must({ type: "fact.disclose", fact: "spare-capacity" });
   await s.must({ type: "value.argue", lever: "lane-consolidation", claim: "Consolidating your lanes saves about 7 % of freight spend.", figure: 7 });
   await p.must({ type: "risk.raise", risk: "shipment-data", note: "Our CISO must review how you store shipment data." });
@@ -39,7 +46,10 @@ export async function play3pl(table: { procurement: SeatClient; sales: SeatClien
   await allReady(p, s); // discovery
   await midway();
   s = table.sales; // midway may have replaced a seat's connection
-  const offered = await p.must({ type: "offer.propose", to: "sales", package: { ...PACKAGE_3PL, "contract-length": "two-years" } } as MoveInput);
-  const counter = await s.must({ type: "offer.propose", to: "procurement", package: PACKAGE_3PL } as MoveInput);
-  return { firstOffer: offered[0]!.seq, counter: counter[0]!.seq };
+  await p.must({ type: "offer.propose", to: "sales", package: { ...PACKAGE_3PL, "contract-length": "two-years" } } as MoveInput);
+  const offered = await s.find((e) => e.type === "offer.propose" && e.by === "procurement");
+  await s.must({ type: "offer.propose", to: "procurement", package: PACKAGE_3PL } as MoveInput);
+  const counter = await p.find((e) => e.type === "offer.propose" && e.by === "sales");
+  // Numbers as the receiving seat sees them: the sales seat answers `firstOffer`, procurement answers `counter`.
+  return { firstOffer: offered.seq, counter: counter.seq };
 }

@@ -1,6 +1,6 @@
 import type { Room } from "@colyseus/sdk";
 import type { LogEntry } from "../../shared/negotiation/events.js";
-import type { ControlInput, ErrorReply, MoveInput, OkReply } from "../../shared/protocol.js";
+import type { ControlInput, ErrorReply, HelloMessage, MoveInput, OkReply } from "../../shared/protocol.js";
 
 export type Reply = OkReply | ErrorReply;
 
@@ -12,7 +12,7 @@ export class SeatClient {
   private counter = 0;
   private pending = new Map<string, (r: Reply) => void>();
   readonly unanswered: Reply[] = [];
-  hello: { seat: string | null; token: string | null; negotiationId: string } | null = null;
+  hello: HelloMessage | null = null;
 
   constructor(readonly room: Room, readonly name: string) {
     room.onMessage("reply", (r: Reply) => {
@@ -22,7 +22,7 @@ export class SeatClient {
         resolve(r);
       } else this.unanswered.push(r);
     });
-    room.onMessage("hello", (h) => (this.hello = h));
+    room.onMessage("hello", (h: HelloMessage) => (this.hello = h));
     room.onMessage("debrief", () => undefined);
   }
 
@@ -58,13 +58,45 @@ export class SeatClient {
     return (this.room.state as { toJSON(): Record<string, unknown> }).toJSON();
   }
 
-  /** Every log entry this client can see: public and private, merged by seq. */
-  log(): LogEntry[] {
-    const s = this.state() as { log: EntryJson[]; seatViews: Record<string, { log: EntryJson[] }> };
-    const all = [...s.log, ...Object.values(s.seatViews ?? {}).flatMap((v) => v.log)];
-    const bySeq = new Map(all.map((e) => [e.seq, { ...e, payload: JSON.parse(e.payload), audience: JSON.parse(e.audience) } as LogEntry]));
-    return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  /** The one view this client receives (its own seat's, or the trainer's); undefined before the first patch. */
+  view(): ViewJson | undefined {
+    const views = Object.values((this.state() as { views?: Record<string, ViewJson> }).views ?? {});
+    if (views.length > 1) throw new Error(`${this.name} received ${views.length} views; a client must receive only its own`);
+    return views[0];
   }
+
+  /** This client's transcript, in its own numbering. */
+  log(): LogEntry[] {
+    return (this.view()?.log ?? []).map((e) => ({ ...e, type: e.type as LogEntry["type"], payload: JSON.parse(e.payload) as Record<string, unknown>, audience: JSON.parse(e.audience) as LogEntry["audience"] }));
+  }
+
+  /** Waits (up to 5 s) for an entry of this client's transcript that matches, and returns it in this client's numbering. */
+  async find(match: (e: LogEntry) => boolean): Promise<LogEntry> {
+    const until = Date.now() + 5_000;
+    for (;;) {
+      const hit = this.log().findLast(match);
+      if (hit) return hit;
+      if (Date.now() > until) throw new Error(`${this.name}: no matching entry within 5 s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** The briefs this client may read, by seat. */
+  briefs(): Record<string, { brief: { story: string } }> {
+    return Object.fromEntries(Object.entries(this.view()?.briefs ?? {}).map(([seat, json]) => [seat, JSON.parse(json) as { brief: { story: string } }]));
+  }
+}
+
+export interface ViewJson {
+  viewer: string;
+  revealed: boolean;
+  log: EntryJson[];
+  briefs: Record<string, string>;
+  objectives: string;
+  guesses: string;
+  plans: string;
+  withdrawn: string[];
+  debrief: string;
 }
 
 interface EntryJson { seq: number; at: number; by: string; type: string; phase: string; payload: string; audience: string }

@@ -31,7 +31,8 @@ export interface TestServer {
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "negotiation-test-"));
   const port = await freePort();
-  const config: ServerConfig = { ...readConfig({}), port, host: "127.0.0.1", dataDir, logLevel: "warn", ...overrides };
+  // Every test shares one address: the per-address limits are raised unless a test sets them.
+  const config: ServerConfig = { ...readConfig({}), port, host: "127.0.0.1", dataDir, logLevel: "warn", rateLimitScale: 100, ...overrides };
   const running = await startServer(config, createLogger(config.logLevel));
   const colyseus = new ColyseusTestServer(running.colyseus);
   return {
@@ -44,4 +45,17 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
       if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface Created {
+  code: string;
+  trainerKey: string | null;
+}
+
+/** Creates a negotiation the way the home page does (POST /api/negotiations). */
+export async function createNegotiation(url: string, body: { scenarioId: string; role?: "trainer" | "player"; timeScale?: number; passcode?: string }): Promise<Created> {
+  const res = await fetch(`${url}/api/negotiations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ role: "player", ...body }) });
+  const json = (await res.json()) as Created & { message?: string };
+  if (res.status !== 201) throw new Error(`create failed (${res.status}): ${json.message ?? ""}`);
+  return json;
 }

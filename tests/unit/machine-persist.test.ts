@@ -1,19 +1,28 @@
 import { describe, expect, it } from "vitest";
 import type { NegotiationEvent } from "../../shared/negotiation/events.js";
+import { durableSnapshot, restorableSnapshot } from "../../shared/negotiation/runner.js";
 import { MINUTE, PACKAGES, partnership, tender } from "../fixtures/machine/scenarios.js";
 import { openTable, seated, type Table } from "../fixtures/machine/table.js";
 import { reflection } from "../fixtures/machine/reflection.js";
 
+/** The context as data, without the per-event scratch fields a restore starts afresh (see restorableSnapshot). */
+function lasting(table: Table): unknown {
+  const { lastEvent: _event, lastRejection: _rejection, ...rest } = table.ctx();
+  return JSON.parse(JSON.stringify(rest));
+}
+
 /** Same state value and same context, compared as data. */
 function sameState(a: Table, b: Table): void {
   expect(b.snapshot().value).toEqual(a.snapshot().value);
-  expect(JSON.parse(JSON.stringify(b.ctx()))).toEqual(JSON.parse(JSON.stringify(a.ctx())));
+  expect(lasting(b)).toEqual(lasting(a));
   expect(b.snapshot().status).toBe(a.snapshot().status);
 }
 
+/** What a restart does: the stored snapshot (state only) and the stored log, each through JSON. */
 function restored(table: Table, scenario = partnership): Table {
-  const stored = JSON.stringify(table.actor.getPersistedSnapshot());
-  return openTable(scenario, { snapshot: JSON.parse(stored) });
+  const stored = JSON.stringify(durableSnapshot(table.machine, table.snapshot()));
+  const log = JSON.stringify(table.ctx().log);
+  return openTable(scenario, { snapshot: restorableSnapshot(JSON.parse(stored), JSON.parse(log)) });
 }
 
 describe("persisted snapshots", () => {
@@ -55,6 +64,39 @@ describe("persisted snapshots", () => {
     const close: NegotiationEvent = { type: "phase.advance", by: "buyer", at: 50 };
     expect(copy.send({ ...close })).toEqual(original.send(close));
     sameState(original, copy);
+  });
+});
+
+describe("the stored snapshot", () => {
+  it("keeps the state but not the history, so it does not grow as the negotiation goes on", () => {
+    const table = seated(partnership, ["buyer", "seller"]);
+    for (let at = 1; table.state() !== "discovery"; at++) table.send({ type: "phase.advance", by: "facilitator", at });
+    const size = () => JSON.stringify(durableSnapshot(table.machine, table.snapshot())).length;
+    table.send({ type: "chat.send", by: "buyer", text: "Hello", at: 100 });
+    const early = size();
+    for (let at = 101; at < 400; at++) table.send({ type: "chat.send", by: at % 2 ? "buyer" : "seller", text: "Hello", at });
+    const stored = durableSnapshot(table.machine, table.snapshot());
+    expect(stored.logLength).toBe(table.ctx().log.length);
+    expect(stored.machine).toMatchObject({ context: { log: [], lastEvent: null, lastRejection: null } });
+    expect(size() - early).toBeLessThanOrEqual(4); // 300 moves later: only a counter gained a digit
+  });
+
+  it("will not restore with a log other than the one it was taken after", () => {
+    const table = seated(partnership, ["buyer", "seller"]);
+    const stored = JSON.parse(JSON.stringify(durableSnapshot(table.machine, table.snapshot())));
+    const log = table.ctx().log;
+    expect(() => restorableSnapshot(stored, log.slice(1))).toThrow(/disagree/);
+    expect(() => restorableSnapshot(stored, log.map((e) => ({ ...e, seq: e.seq + 1 })))).toThrow(/seq/);
+    expect(() => restorableSnapshot({ hello: "world" }, log)).toThrow(/not one this version can restore/);
+  });
+
+  it("restores a snapshot stored before the log was left out, taking the log given", () => {
+    const original = seated(partnership, ["buyer", "seller"]);
+    original.send({ type: "phase.advance", by: "facilitator", at: 5 });
+    const legacy = JSON.parse(JSON.stringify(original.actor.getPersistedSnapshot()));
+    const copy = openTable(partnership, { snapshot: restorableSnapshot(legacy, JSON.parse(JSON.stringify(original.ctx().log))) });
+    sameState(original, copy);
+    expect(() => restorableSnapshot(legacy, original.ctx().log.slice(0, 1))).toThrow(/disagree/);
   });
 });
 

@@ -64,10 +64,11 @@ describe("negotiation runner", () => {
     const clock = new SimulatedClock();
     const first = startedRunner(clock);
     const stored = JSON.parse(JSON.stringify(first.persisted()));
+    const log = JSON.parse(JSON.stringify(first.snapshot().context.log));
     first.stop();
     clock.increment(4 * MINUTE);
     const seen: LogEntry[] = [];
-    const revived = createNegotiationRunner(partnership, { clock, snapshot: stored, onEntries: (e) => seen.push(...e) });
+    const revived = createNegotiationRunner(partnership, { clock, snapshot: stored, log, onEntries: (e) => seen.push(...e) });
     expect(revived.snapshot().value).toBe("briefing");
     clock.increment(0);
     expect(revived.snapshot().value).toBe("discovery");

@@ -1,12 +1,13 @@
 import { useRef } from "react";
+import { useNegotiationPart } from "../store/hooks.js";
 import { useStore } from "../store/store.js";
 import { BriefView } from "./BriefView.js";
 
 /** "My brief" at any moment of the negotiation, in a modal dialog. */
 export function BriefDrawer() {
   const ref = useRef<HTMLDialogElement>(null);
-  const scenario = useStore((s) => s.negotiation!.scenario);
-  const brief = useStore((s) => (s.me?.seat ? s.negotiation!.views[s.me.seat]?.brief : null));
+  const scenario = useNegotiationPart((n) => n.scenario);
+  const brief = useStore((s) => (s.me?.seat ? s.negotiation?.views[s.me.seat]?.brief : null));
   if (!brief) return null;
   return (
     <>

@@ -1,13 +1,15 @@
 import { useEffect, useState } from "react";
 import { KIND_LABEL } from "../lib/api.js";
+import { useNegotiationPart } from "../store/hooks.js";
 import { useStore } from "../store/store.js";
 import { BriefDrawer } from "./BriefDrawer.js";
+import { PersonalLinkDialog } from "./PersonalLinkDialog.js";
 
 /** Scenario, seat, the phase progress bar and the countdown to the phase's end. */
 export function Header() {
-  const scenario = useStore((s) => s.negotiation!.scenario);
-  const phase = useStore((s) => s.negotiation!.phase);
-  const mySeat = useStore((s) => s.negotiation!.seats.find((x) => x.id === s.me?.seat));
+  const scenario = useNegotiationPart((n) => n.scenario);
+  const phase = useNegotiationPart((n) => n.phase);
+  const mySeat = useNegotiationPart((n, s) => n.seats.find((x) => x.id === s.me?.seat));
   const code = useStore((s) => s.me?.code);
   const index = scenario.phases.findIndex((p) => p.id === phase);
   return (
@@ -21,6 +23,7 @@ export function Header() {
           {mySeat ? <span>You are <strong>{mySeat.title}</strong>, {mySeat.organisation}</span> : <span>Facilitator view</span>}
           <span className="code">Code <strong>{code}</strong></span>
           {mySeat ? <BriefDrawer /> : null}
+          {mySeat ? <PersonalLinkDialog /> : null}
         </div>
       </div>
       <nav aria-label="Phases" className="phase-bar">
@@ -45,9 +48,9 @@ function format(ms: number): string {
 
 /** Time left in the phase, corrected for the server's clock; frozen while paused. */
 export function Countdown() {
-  const endsAt = useStore((s) => s.negotiation!.phaseEndsAt);
-  const startedAt = useStore((s) => s.negotiation!.phaseStartedAt);
-  const paused = useStore((s) => s.negotiation!.paused);
+  const endsAt = useNegotiationPart((n) => n.phaseEndsAt);
+  const startedAt = useNegotiationPart((n) => n.phaseStartedAt);
+  const paused = useNegotiationPart((n) => n.paused);
   const offset = useStore((s) => s.clockOffset);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

@@ -3,6 +3,7 @@ import type { LogEntry } from "../../../shared/negotiation/events.js";
 import type { PrivateBrief, PublicScenario } from "../../../shared/negotiation/visibility.js";
 import { briefPoints } from "../../../shared/scenario/points.js";
 import type { Package } from "../../../shared/scenario/schema.js";
+import { packageOf } from "../../../shared/scoring/log-reader.js";
 import type { SeatDebriefView } from "../../../shared/scoring/reveal.js";
 import { describeEntry } from "../lib/describe-entry.js";
 import { useStore } from "../store/store.js";
@@ -31,8 +32,11 @@ function curves(log: LogEntry[], seat: string, brief: PrivateBrief | undefined):
   const start = log.find((e) => e.type === "session.start")?.at ?? log[0]?.at ?? 0;
   const points = (pkg: Package) => (brief ? briefPoints(brief.brief, pkg) : 0);
   const offers = log.filter((e) => (e.type === "offer.propose" && (e.by === seat || e.payload.to === seat)) || (e.type === "bid.submit" && e.by === seat));
-  const toPoint = (e: LogEntry): CurvePoint => ({ minutes: (e.at - start) / 60_000, points: points(e.payload.package as Package), seq: e.seq });
-  return { mine: offers.filter((e) => e.by === seat).map(toPoint), theirs: offers.filter((e) => e.by !== seat).map(toPoint) };
+  const toPoints = (e: LogEntry): CurvePoint[] => {
+    const pkg = packageOf(e.payload.package);
+    return pkg ? [{ minutes: (e.at - start) / 60_000, points: points(pkg), seq: e.seq }] : [];
+  };
+  return { mine: offers.filter((e) => e.by === seat).flatMap(toPoints), theirs: offers.filter((e) => e.by !== seat).flatMap(toPoints) };
 }
 
 /** The debrief a trainee reads after the talks: result, scores with their reasons, charts, the reveal and coaching. */
@@ -67,7 +71,7 @@ export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: 
         {o.leftOnTable ? <div className="kpi"><span className="kpi-label">Left on the table</span><strong>{o.leftOnTable.value}</strong><span>joint points above both BATNAs</span></div> : null}
       </section>
       <ul className="metrics outcome-lines">
-        {[o.ownPoints, o.surplus, o.shareOfSurplus, o.distanceToFrontier, o.distanceToNash].filter(Boolean).map((m) => <li key={m!.label}><strong>{m!.label}:</strong> {m!.explanation} <EventLinks events={m!.events} /></li>)}
+        {[o.ownPoints, o.surplus, o.shareOfSurplus, o.distanceToFrontier, o.distanceToNash].filter((m) => m !== undefined).map((m) => <li key={m.label}><strong>{m.label}:</strong> {m.explanation} <EventLinks events={m.events} /></li>)}
       </ul>
 
       <section aria-labelledby="scores-title">
@@ -102,7 +106,7 @@ export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: 
         <ol className="moments">{view.keyMoments.map((m) => <li key={`${m.seq}-${m.kind}`}><a href={`#entry-${m.seq}`} onClick={() => useStore.setState({ focusEntry: m.seq })}>#{m.seq}</a> {m.caption}</li>)}</ol>
       </section>
 
-      <Reveal scenario={scenario} briefs={briefs} seat={seat} view={view} seatName={seatName} objectiveLabel={objectiveLabel} log={log} />
+      <Reveal scenario={scenario} briefs={briefs} seat={seat} view={view} own={own} seatName={seatName} objectiveLabel={objectiveLabel} log={log} />
 
       <section aria-labelledby="coach-title" className="coaching">
         <h2 id="coach-title">Coaching</h2>

@@ -1,19 +1,24 @@
 import type { LogEntry } from "../../../shared/negotiation/events.js";
 import type { PrivateBrief, PublicScenario } from "../../../shared/negotiation/visibility.js";
 import type { SeatDebriefView } from "../../../shared/scoring/reveal.js";
+import type { SeatDebrief } from "../../../shared/scoring/types.js";
 import { ScoringTable } from "../components/ScoringTable.js";
 import { Markdown } from "../lib/markdown.js";
 
 const RELATION = { aligned: "aligned", conflict: "in conflict", neutral: "neutral" } as const;
 
 /** Both sides' objectives with how they line up, then the private briefs side by side. */
-export function Reveal({ scenario, briefs, seat, view, seatName, objectiveLabel, log }: {
+export function Reveal({ scenario, briefs, seat, view, own, seatName, objectiveLabel, log }: {
   scenario: PublicScenario; briefs: Record<string, PrivateBrief>; seat: string; view: SeatDebriefView;
+  /** This seat's own debrief (`view.own`): only a seat that took part gets a reveal. */
+  own: SeatDebrief;
   seatName(id: string): string; objectiveLabel(id: string): string; log: LogEntry[];
 }) {
-  const own = view.own!;
   const counterpartIds = view.counterparts.map((c) => c.seat);
-  const shown = [seat, ...counterpartIds].filter((id) => briefs[id]);
+  const shown = [seat, ...counterpartIds].flatMap((id) => {
+    const brief = briefs[id];
+    return brief ? [{ id, b: brief }] : [];
+  });
   const disclosed = new Set(log.filter((e) => e.type === "fact.disclose").map((e) => `${e.by}:${String(e.payload.fact)}`));
   const agreed = (view.outcome.agreement?.package ?? undefined) as Record<string, string> | undefined;
   return (
@@ -43,8 +48,7 @@ export function Reveal({ scenario, briefs, seat, view, seatName, objectiveLabel,
       <section aria-labelledby="reveal-title">
         <h2 id="reveal-title">The briefs, revealed</h2>
         <div className="side-by-side briefs">
-          {shown.map((id) => {
-            const b = briefs[id]!;
+          {shown.map(({ id, b }) => {
             return (
               <div key={id} className="revealed-brief">
                 <h3>{id === seat ? "Your brief" : seatName(id)}</h3>

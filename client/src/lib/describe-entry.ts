@@ -1,6 +1,7 @@
 import type { LogEntry } from "../../../shared/negotiation/events.js";
 import type { PublicScenario } from "../../../shared/negotiation/visibility.js";
 import type { Package } from "../../../shared/scenario/schema.js";
+import { bidsOf, packageOf, strings } from "../../../shared/scoring/log-reader.js";
 
 export interface EntryContext {
   scenario: PublicScenario;
@@ -33,7 +34,12 @@ const objectiveLabels = (s: PublicScenario, ids: unknown) => (Array.isArray(ids)
 
 type Describer = (e: LogEntry, p: Record<string, unknown>, c: EntryContext, who: string) => Omit<EntryLine, "tone"> & { tone?: EntryLine["tone"] };
 
-const to = (c: EntryContext, p: Record<string, unknown>) => (Array.isArray(p.to) && p.to.length ? ` to ${(p.to as string[]).map(c.seatName).join(", ")}` : "");
+const to = (c: EntryContext, p: Record<string, unknown>) => {
+  const seats = strings(p.to) ?? [];
+  return seats.length ? ` to ${seats.map(c.seatName).join(", ")}` : "";
+};
+/** The package a move carries, by option labels ("" when it carries none). */
+const packageIn = (c: EntryContext, p: Record<string, unknown>) => describePackage(c.scenario, packageOf(p.package) ?? {});
 
 const DESCRIBE: Record<string, Describer> = {
   "seat.claim": (_e, p, c) => ({ kind: "Seat", icon: "+", title: `${c.seatName(String(p.seat))} took a seat`, tone: "system" }),
@@ -64,20 +70,20 @@ const DESCRIBE: Record<string, Describer> = {
   "rfq.issue": (_e, p, _c, who) => ({ kind: "RFQ", icon: "▤", title: `${who} issued the request for quotation`, detail: String(p.note ?? "") }),
   "offer.propose": (e, p, c, who) => ({
     kind: p.final ? "Final offer" : "Offer", icon: "⇄", title: `${who} proposed to ${c.seatName(String(p.to))} (#${e.seq})`,
-    detail: `${describePackage(c.scenario, (p.package ?? {}) as Package)}${p.note ? ` — ${String(p.note)}` : ""}`,
+    detail: `${packageIn(c, p)}${p.note ? ` — ${String(p.note)}` : ""}`,
   }),
-  "offer.accept": (_e, p, c, who) => ({ kind: "Accepted", icon: "✔", title: `${who} accepted offer #${String(p.offer)}`, detail: describePackage(c.scenario, (p.package ?? {}) as Package), tone: "deal" }),
+  "offer.accept": (_e, p, c, who) => ({ kind: "Accepted", icon: "✔", title: `${who} accepted offer #${String(p.offer)}`, detail: packageIn(c, p), tone: "deal" }),
   "offer.reject": (_e, p, _c, who) => ({ kind: "Rejected", icon: "✗", title: `${who} rejected offer #${String(p.offer)}`, detail: String(p.reason ?? "") }),
-  "bid.submit": (e, p, c, who) => ({ kind: "Sealed bid", icon: "✉", title: `${who} submitted a sealed bid (#${e.seq})`, detail: describePackage(c.scenario, (p.package ?? {}) as Package), tone: "private" }),
+  "bid.submit": (e, p, c, who) => ({ kind: "Sealed bid", icon: "✉", title: `${who} submitted a sealed bid (#${e.seq})`, detail: packageIn(c, p), tone: "private" }),
   "round.closed": (_e, p, c) => ({
     kind: "Round closed", icon: "▣", title: `${phaseTitle(c.scenario, p.phase)} closed: bids opened`,
-    detail: (Array.isArray(p.bids) ? (p.bids as { seat: string; package: Package }[]) : []).map((b) => `${c.seatName(b.seat)} — ${describePackage(c.scenario, b.package)}`).join(" | ") || "No bids this round.",
+    detail: bidsOf(p.bids).map((b) => `${c.seatName(b.seat)} — ${describePackage(c.scenario, b.package)}`).join(" | ") || "No bids this round.",
     tone: "system",
   }),
   "bid.ranked": (_e, p, c) => ({
     kind: "Rank", icon: "#", title: `${phaseTitle(c.scenario, p.phase)}: ${c.viewerSeat === p.seat ? "you" : c.seatName(String(p.seat))} ranked ${String(p.rank)} of ${String(p.of)}`, tone: "system",
   }),
-  "award.make": (_e, p, c, who) => ({ kind: "Award", icon: "★", title: `${who} awarded the contract to ${c.seatName(String(p.to))}`, detail: describePackage(c.scenario, (p.package ?? {}) as Package), tone: "deal" }),
+  "award.make": (_e, p, c, who) => ({ kind: "Award", icon: "★", title: `${who} awarded the contract to ${c.seatName(String(p.to))}`, detail: packageIn(c, p), tone: "deal" }),
   walkaway: (_e, p, _c, who) => ({ kind: "Walk away", icon: "⤫", title: `${who} walked away`, detail: String(p.reason ?? "") }),
   "reflection.submit": (_e, _p, _c, who) => ({ kind: "Reflection", icon: "✎", title: `${who} answered the reflection survey`, tone: "private" }),
   "negotiation.ended": (_e, p) => ({

@@ -12,8 +12,8 @@ export function Markdown({ text }: { text: string }) {
 
 function Block({ block }: { block: string }) {
   const lines = block.split("\n");
-  const heading = /^(#{1,4})\s+(.*)$/.exec(lines[0] ?? "");
-  if (heading && lines.length === 1) return <h4 className="md-heading">{inline(heading[2]!)}</h4>;
+  const heading = /^(#{1,4})\s+(.*)$/.exec(lines[0] ?? "")?.[2];
+  if (heading !== undefined && lines.length === 1) return <h4 className="md-heading">{inline(heading)}</h4>;
   if (lines.every((l) => /^\s*[-*]\s+/.test(l))) return <ul>{lines.map((l, i) => <li key={i}>{inline(l.replace(/^\s*[-*]\s+/, ""))}</li>)}</ul>;
   if (lines.every((l) => /^\s*\d+[.)]\s+/.test(l))) return <ol>{lines.map((l, i) => <li key={i}>{inline(l.replace(/^\s*\d+[.)]\s+/, ""))}</li>)}</ol>;
   return <p>{inline(lines.join(" "))}</p>;

@@ -1,5 +1,6 @@
 import type { LogEntry } from "../../../shared/negotiation/events.js";
 import type { Package } from "../../../shared/scenario/schema.js";
+import { bidsOf, packageOf, strings } from "../../../shared/scoring/log-reader.js";
 
 /**
  * What the table shows, derived from the log this seat can see: open
@@ -15,7 +16,8 @@ export function openOffers(log: readonly LogEntry[]): OpenOffer[] {
   const pair = (a: string, b: string) => [a, b].sort().join("|");
   for (const e of log) {
     const p = e.payload;
-    if (e.type === "offer.propose") byPair.set(pair(e.by, String(p.to)), { seq: e.seq, from: e.by, to: String(p.to), package: p.package as Package, final: Boolean(p.final), ...(p.note ? { note: String(p.note) } : {}) });
+    const pkg = packageOf(p.package);
+    if (e.type === "offer.propose" && pkg) byPair.set(pair(e.by, String(p.to)), { seq: e.seq, from: e.by, to: String(p.to), package: pkg, final: Boolean(p.final), ...(p.note ? { note: String(p.note) } : {}) });
     if (e.type === "offer.accept" || e.type === "offer.reject") {
       for (const [k, o] of byPair) if (o.seq === p.offer) byPair.delete(k);
     }
@@ -29,7 +31,7 @@ export interface OpenQuestion { seq: number; by: string; text: string }
 export function openQuestions(log: readonly LogEntry[], seat: string): OpenQuestion[] {
   const answered = new Set(log.filter((e) => e.type === "question.answer").map((e) => Number(e.payload.question)));
   return log
-    .filter((e) => e.type === "question.ask" && e.by !== seat && Array.isArray(e.payload.to) && (e.payload.to as string[]).includes(seat) && !answered.has(e.seq))
+    .filter((e) => e.type === "question.ask" && e.by !== seat && strings(e.payload.to)?.includes(seat) && !answered.has(e.seq))
     .map((e) => ({ seq: e.seq, by: e.by, text: String(e.payload.text) }));
 }
 
@@ -43,11 +45,11 @@ export function myBid(log: readonly LogEntry[], seat: string, phase: string): Lo
 }
 
 /** Suppliers whose bids procurement has seen opened, with the latest opened bid of each. */
-export function openedBids(log: readonly LogEntry[]): Map<string, { phase: string; package: Package; seq: number }> {
-  const latest = new Map<string, { phase: string; package: Package; seq: number }>();
+export function openedBids(log: readonly LogEntry[]): Map<string, { phase: string; package: Package; seq: number | null }> {
+  const latest = new Map<string, { phase: string; package: Package; seq: number | null }>();
   for (const e of log) {
     if (e.type !== "round.closed") continue;
-    for (const b of (e.payload.bids ?? []) as { seat: string; seq: number; package: Package }[]) latest.set(b.seat, { phase: String(e.payload.phase), package: b.package, seq: b.seq });
+    for (const b of bidsOf(e.payload.bids)) latest.set(b.seat, { phase: String(e.payload.phase), package: b.package, seq: b.seq });
   }
   return latest;
 }

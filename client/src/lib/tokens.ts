@@ -1,5 +1,12 @@
-/** Seat tokens kept in this browser, by join code: what brings a player back to the seat after a refresh. */
-const key = (code: string) => `negotiation-seat:${code.toUpperCase()}`;
+import { fragmentValue, normaliseCode, routeFromPath } from "./codes.js";
+
+/**
+ * Credentials kept in this browser, by join code: a seat token brings a player
+ * back to the seat after a refresh; the trainer key reopens the facilitator
+ * view. Both also arrive in a link's fragment (see takeFragmentCredential).
+ */
+const seatKey = (code: string) => `negotiation-seat:${normaliseCode(code)}`;
+const trainerKeyName = (code: string) => `negotiation-trainer:${normaliseCode(code)}`;
 
 export interface SavedSeat {
   token: string;
@@ -7,19 +14,72 @@ export interface SavedSeat {
   name: string;
 }
 
-export function savedSeat(code: string): SavedSeat | null {
+function read(key: string): string | null {
   try {
-    const raw = localStorage.getItem(key(code));
-    return raw ? (JSON.parse(raw) as SavedSeat) : null;
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage disabled (private mode, policy): the page still works, it just cannot remember
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // as above: nothing to remember with
+  }
+}
+
+function isSavedSeat(v: unknown): v is SavedSeat {
+  if (!v || typeof v !== "object" || !("token" in v && "seat" in v && "name" in v)) return false;
+  return typeof v.token === "string" && (typeof v.seat === "string" || v.seat === null) && typeof v.name === "string";
+}
+
+export function savedSeat(code: string): SavedSeat | null {
+  const raw = read(seatKey(code));
+  if (!raw) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return isSavedSeat(parsed) ? parsed : null;
   } catch {
     return null;
   }
 }
 
 export function saveSeat(code: string, seat: SavedSeat): void {
-  localStorage.setItem(key(code), JSON.stringify(seat));
+  write(seatKey(code), JSON.stringify(seat));
 }
 
 export function forgetSeat(code: string): void {
-  localStorage.removeItem(key(code));
+  write(seatKey(code), null);
+}
+
+export function savedTrainerKey(code: string): string | null {
+  return read(trainerKeyName(code));
+}
+
+export function saveTrainerKey(code: string, key: string): void {
+  write(trainerKeyName(code), key);
+}
+
+export function forgetTrainerKey(code: string): void {
+  write(trainerKeyName(code), null);
+}
+
+/**
+ * A personal link (#token=…) or trainer link (#key=…) was opened: keep the
+ * credential for its code and take it out of the address bar, so it is not
+ * left on screen, in the history, or in a link copied from the address bar.
+ */
+export function takeFragmentCredential(): void {
+  const { pathname, hash } = window.location;
+  if (!hash) return;
+  const route = routeFromPath(pathname);
+  const token = fragmentValue(hash, "token");
+  const key = fragmentValue(hash, "key");
+  if (route.kind === "negotiation" && token) saveSeat(route.code, { token, seat: null, name: "" });
+  else if (route.kind === "trainer" && key) saveTrainerKey(route.code, key);
+  else return;
+  history.replaceState(history.state, "", pathname + window.location.search);
 }

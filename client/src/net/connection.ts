@@ -1,9 +1,12 @@
-import { Client, type Room } from "@colyseus/sdk";
+import { Client, ServerError, type Room } from "@colyseus/sdk";
 import type { ControlInput, ErrorReply, MoveInput, OkReply } from "../../../shared/protocol.js";
-import { fetchArchivedDebrief } from "../lib/api.js";
-import { forgetSeat, saveSeat, savedSeat } from "../lib/tokens.js";
+import { errorMessage, fetchArchivedDebrief, fetchNegotiation } from "../lib/api.js";
+import { normaliseCode } from "../lib/codes.js";
+import { forgetSeat, forgetTrainerKey, saveSeat, savedSeat, savedTrainerKey } from "../lib/tokens.js";
 import { resetStore, useStore } from "../store/store.js";
-import { toSnapshot, type RawState } from "./snapshot.js";
+import { protocolVersion } from "./protocol-version.js";
+import { nextRef } from "./refs.js";
+import { toSnapshot, TRAINER_VIEW, type RawState } from "./snapshot.js";
 
 /**
  * The adapter between the Colyseus room and the store: it joins, turns every
@@ -12,12 +15,14 @@ import { toSnapshot, type RawState } from "./snapshot.js";
  */
 
 type Reply = OkReply | ErrorReply;
+interface Hello { protocol: number; role: "seat" | "trainer"; seat: string | null; token: string | null; negotiationId: string; serverTime: number }
+
 const CLOSE_SEAT_OPENED_ELSEWHERE = 4100;
 const CONSENTED = 4000;
 
 let client: Client | null = null;
 let room: Room | null = null;
-let counter = 0;
+let joining: Promise<boolean> | null = null;
 const waiting = new Map<string, { origin: string; resolve: (r: Reply) => void }>();
 
 function sdk(): Client {
@@ -26,73 +31,126 @@ function sdk(): Client {
 }
 
 export type JoinRequest =
-  | { kind: "create"; scenarioId: string; seat: string; name: string }
   | { kind: "seat"; code: string; seat: string; name: string }
-  | { kind: "facilitator"; code: string; name: string }
-  | { kind: "token"; code: string };
+  | { kind: "token"; code: string }
+  | { kind: "trainer"; code: string; key?: string };
 
-/** Joins a negotiation; on failure the store's `problem` says why and what to do. */
-export async function join(request: JoinRequest): Promise<boolean> {
+/**
+ * Joins a negotiation; on failure the store's `problem` says why and what to do.
+ * One join at a time: a second call while one is under way (a double click)
+ * gets the first one's answer instead of claiming a second seat.
+ */
+export function join(request: JoinRequest): Promise<boolean> {
+  joining ??= joinOnce(request).finally(() => {
+    joining = null;
+  });
+  return joining;
+}
+
+async function joinOnce(request: JoinRequest): Promise<boolean> {
   await leave(false);
+  if (useStore.getState().outdated) return false;
   useStore.setState({ status: "connecting", problem: null });
+  const code = normaliseCode(request.code);
   try {
-    const r = await open(request);
-    attach(r);
+    const expected = await protocolVersion();
+    attach(await openReopening(request, code), expected);
     return true;
   } catch (error) {
-    if (request.kind === "token" && (await openArchive(request.code))) return true;
-    if (request.kind === "token") forgetSeat(request.code);
+    const credential = request.kind === "token" ? savedSeat(code)?.token : request.kind === "trainer" ? (request.key ?? savedTrainerKey(code)) : undefined;
+    if (credential && (await openArchive(code, credential))) return true;
+    if (request.kind === "token" && isRefused(error)) forgetSeat(code);
+    if (request.kind === "trainer" && isRefused(error)) forgetTrainerKey(code);
     useStore.setState({ status: "idle", problem: joinProblem(error) });
     return false;
   }
 }
 
-/** A finished negotiation whose room is gone: its debrief is still there for the seat's token. */
-async function openArchive(code: string): Promise<boolean> {
-  const token = savedSeat(code)?.token;
-  const archive = token ? await fetchArchivedDebrief(code, token) : null;
+/** A finished negotiation whose room is gone: its debrief is still there for a seat token or the trainer key. */
+async function openArchive(code: string, credential: string): Promise<boolean> {
+  const archive = await fetchArchivedDebrief(code, credential);
   if (!archive) return false;
   useStore.setState({ status: "idle", archive });
   return true;
 }
 
-function open(request: JoinRequest): Promise<Room> {
-  switch (request.kind) {
-    case "create":
-      return sdk().create("negotiation", { scenarioId: request.scenarioId, seat: request.seat, name: request.name });
-    case "seat":
-      return sdk().joinById(request.code.toUpperCase(), { seat: request.seat, name: request.name });
-    case "facilitator":
-      return sdk().joinById(request.code.toUpperCase(), { facilitator: true, name: request.name });
-    case "token":
-      return sdk().joinById(request.code.toUpperCase(), { token: savedSeat(request.code)?.token });
+/**
+ * A room nobody used for a while is put away (its negotiation stays stored);
+ * looking its code up brings it back, so a personal or trainer link never
+ * goes stale: on "not found", look up once and try again.
+ */
+async function openReopening(request: JoinRequest, code: string): Promise<Room> {
+  try {
+    return await open(request, code);
+  } catch (error) {
+    if (!(error instanceof Error) || !/not found/i.test(error.message)) throw error;
+    const found = await fetchNegotiation(code).then(() => true, () => false);
+    if (!found) throw error;
+    return open(request, code);
   }
+}
+
+function open(request: JoinRequest, code: string): Promise<Room> {
+  switch (request.kind) {
+    case "seat":
+      return sdk().joinById(code, { seat: request.seat, name: request.name });
+    case "token": {
+      const token = savedSeat(code)?.token;
+      if (!token) return Promise.reject(new Error("This browser holds no seat in that negotiation. Open your personal link, or join a free seat."));
+      return sdk().joinById(code, { token });
+    }
+    case "trainer": {
+      const trainerKey = request.key ?? savedTrainerKey(code);
+      if (!trainerKey) return Promise.reject(new Error("This browser has no trainer key for that negotiation. Paste the trainer link you were given when you created it."));
+      return sdk().joinById(code, { trainerKey });
+    }
+  }
+}
+
+/** The server looked at the credential and said no (as opposed to being unreachable): forget it. */
+function isRefused(error: unknown): boolean {
+  return error instanceof ServerError && (error.code === 401 || error.code === 403);
 }
 
 function joinProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/not found/i.test(message)) return "No negotiation is running under that code. Check the code with your trainer, or start a new one.";
+  // A refusal over Colyseus's matchmaking route: the SDK puts the body's message (or error) in error.message.
+  if (error instanceof ServerError && typeof error.code === "number" && error.code >= 400 && error.code < 600) {
+    const data: unknown = error.data;
+    const inBody = data && typeof data === "object" && "retryAfterSeconds" in data ? Number(data.retryAfterSeconds) : NaN;
+    const inHeader = Number(error.headers?.get("retry-after") ?? NaN);
+    const retryAfterSeconds = Number.isFinite(inBody) ? inBody : Number.isFinite(inHeader) ? inHeader : undefined;
+    return errorMessage(error.code, { message: error.message, retryAfterSeconds });
+  }
   if (/fetch|network|ECONN/i.test(message)) return "The server cannot be reached. Check your connection and try again.";
   return message;
 }
 
-function attach(r: Room) {
+/** The server speaks another protocol version: stop sending and ask for a reload (the seat is kept meanwhile). */
+function markOutdated() {
+  useStore.setState({ outdated: true });
+  for (const ref of [...waiting.keys()]) settle({ ref, ok: false, code: "not-ready", message: "This page is out of date — reload to continue." });
+}
+
+/** Wires the room to the store; `expected` is this page's protocol version, checked against hello and the state. */
+function attach(r: Room, expected: number) {
   room = r;
   r.reconnection.minUptime = 1_000;
-  r.onMessage("hello", (hello: { seat: string | null; token: string; negotiationId: string; serverTime: number }) => {
-    const name = useStore.getState().negotiation?.seats.find((s) => s.id === hello.seat)?.displayName ?? savedSeat(hello.negotiationId)?.name ?? "";
-    saveSeat(hello.negotiationId, { token: hello.token, seat: hello.seat, name });
-    history.replaceState(null, "", `/n/${hello.negotiationId}`);
-    useStore.setState({ me: { seat: hello.seat, token: hello.token, code: hello.negotiationId }, clockOffset: hello.serverTime - Date.now(), status: "connected" });
+  r.onMessage("hello", (hello: Hello) => {
+    if (hello.protocol !== expected) return markOutdated();
+    const code = hello.negotiationId;
+    if (hello.role === "seat" && hello.token) {
+      const name = useStore.getState().negotiation?.seats.find((s) => s.id === hello.seat)?.displayName ?? savedSeat(code)?.name ?? "";
+      saveSeat(code, { token: hello.token, seat: hello.seat, name });
+    }
+    history.replaceState(null, "", hello.role === "trainer" ? `/n/${code}/trainer` : `/n/${code}`);
+    useStore.setState({ me: { role: hello.role, seat: hello.role === "seat" ? hello.seat : null, token: hello.token, code }, clockOffset: hello.serverTime - Date.now(), status: "connected" });
+    applyState(r, expected); // the first state may have arrived before we knew whose view it holds
   });
   r.onMessage("reply", (reply: Reply) => settle(reply));
   r.onMessage("debrief", () => undefined);
-  r.onStateChange((state) => {
-    const next = toSnapshot((state as { toJSON(): RawState }).toJSON());
-    const previous = useStore.getState().negotiation;
-    // A refusal belongs to the moment it answered: a new phase starts with a clean slate.
-    useStore.setState(previous && previous.phase !== next.phase ? { negotiation: next, errors: {} } : { negotiation: next });
-  });
+  r.onStateChange(() => applyState(r, expected));
   r.onDrop(() => useStore.setState({ status: "reconnecting" }));
   r.onReconnect(() => {
     useStore.setState({ status: "reconnected" });
@@ -107,6 +165,23 @@ function attach(r: Room) {
   });
 }
 
+function hasToJSON(state: unknown): state is { toJSON(): RawState } {
+  return typeof state === "object" && state !== null && typeof (state as { toJSON?: unknown }).toJSON === "function";
+}
+
+function applyState(r: Room, expected: number) {
+  const { outdated, me } = useStore.getState();
+  if (outdated || !hasToJSON(r.state)) return;
+  const raw = r.state.toJSON();
+  // A state from another protocol version could be misread: show the reload banner instead.
+  if (typeof raw.protocol === "number" && raw.protocol !== expected) return markOutdated();
+  const next = toSnapshot(raw, me ? (me.seat ?? TRAINER_VIEW) : null);
+  if (!next) return;
+  const previous = useStore.getState().negotiation;
+  // A refusal belongs to the moment it answered: a new phase starts with a clean slate.
+  useStore.setState(previous && previous.phase !== next.phase ? { negotiation: next, errors: {} } : { negotiation: next });
+}
+
 function settle(reply: Reply) {
   const w = reply.ref ? waiting.get(reply.ref) : undefined;
   if (!w || !reply.ref) return;
@@ -119,13 +194,16 @@ function settle(reply: Reply) {
   w.resolve(reply);
 }
 
+function refuse(origin: string, ref: string, message: string): Reply {
+  useStore.setState({ errors: { ...useStore.getState().errors, [origin]: message } });
+  return { ref, ok: false, code: "not-ready", message };
+}
+
 function request(type: "move" | "control", origin: string, body: unknown): Promise<Reply> {
-  const ref = `r${++counter}`;
+  const ref = nextRef();
   return new Promise((resolve) => {
-    if (!room) {
-      useStore.setState({ errors: { ...useStore.getState().errors, [origin]: "You are not connected. Wait for the connection to come back, then try again." } });
-      return resolve({ ref, ok: false, code: "not-ready", message: "not connected" });
-    }
+    if (useStore.getState().outdated) return resolve(refuse(origin, ref, "This page is out of date — reload to continue."));
+    if (!room) return resolve(refuse(origin, ref, "You are not connected. Wait for the connection to come back, then try again."));
     waiting.set(ref, { origin, resolve });
     useStore.setState({ busy: { ...useStore.getState().busy, [origin]: true } });
     room.send(type, type === "move" ? { ref, move: body } : { ref, control: body });

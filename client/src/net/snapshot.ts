@@ -1,57 +1,113 @@
-import type { LogEntry } from "../../../shared/negotiation/events.js";
-import type { PublicScenario } from "../../../shared/negotiation/visibility.js";
+import type { LogEntry, LogEntryType } from "../../../shared/negotiation/events.js";
+import type { PrivateBrief, PublicScenario } from "../../../shared/negotiation/visibility.js";
+import type { SeatDebriefView } from "../../../shared/scoring/reveal.js";
 import type { NegotiationSnapshot, PrivateViewSnapshot, SeatSnapshot } from "../store/store.js";
 
-/** The synced state as `toJSON()` gives it: plain objects, payloads still JSON strings. */
-interface RawEntry { seq: number; at: number; by: string; type: string; phase: string; payload: string; audience: string }
-interface RawView { viewer: string; brief: string; objectives: string[]; guesses: string[]; plan: string; log: RawEntry[]; debrief: string }
+/**
+ * The synced state as `toJSON()` gives it: plain objects, payloads still JSON strings.
+ * The Schema fields are plain strings; the server's mirror writes `type` and `status` from the typed values they are declared as here.
+ */
+interface RawEntry { seq: number; at: number; by: string; type: LogEntryType; phase: string; payload: string; audience: string }
+type RawSeat = Omit<SeatSnapshot, "withdrawn">;
+/** The one view the server sends this client: its own, under its seat id or "#trainer". */
+export interface RawView {
+  viewer: string;
+  revealed: boolean;
+  log: RawEntry[];
+  briefs: Record<string, string>;
+  objectives: string;
+  guesses: string;
+  plans: string;
+  withdrawn: string[];
+  debrief: string;
+}
 export interface RawState {
+  protocol: number;
   negotiationId: string;
   scenario: string;
-  status: string;
+  status: NegotiationSnapshot["status"];
   phase: string;
   phaseStartedAt: number;
   phaseEndsAt: number;
   paused: boolean;
   ending: string;
-  seats: Record<string, SeatSnapshot>;
-  log: RawEntry[];
-  seatViews?: Record<string, RawView>;
+  seats: Record<string, RawSeat>;
+  views: Record<string, RawView>;
 }
 
+export const TRAINER_VIEW = "#trainer";
+
 const parsedStrings = new Map<string, unknown>();
-/** JSON.parse with a cache: the scenario and briefs arrive as the same long strings on every patch. */
-function parseOnce<T>(text: string): T | null {
+/**
+ * JSON.parse with a cache: the scenario and briefs arrive as the same long strings on every patch, and equal input keeps the same object.
+ * The caller names the type the server wrote the string from: nothing checks it here, as no server→client schema exists yet.
+ */
+function parseOnce<T>(text: string | undefined): T | null {
   if (!text) return null;
   if (!parsedStrings.has(text)) parsedStrings.set(text, JSON.parse(text));
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the server's own JSON of a shared/ type; see above
   return parsedStrings.get(text) as T;
 }
 
 const entries = new Map<string, LogEntry>();
-function toEntry(raw: RawEntry, negotiationId: string): LogEntry {
-  const key = `${negotiationId}:${raw.seq}`;
+/** Entries are keyed by viewer and reveal too: the log is renumbered once when the negotiation ends. */
+function toEntry(raw: RawEntry, scope: string): LogEntry {
+  const key = `${scope}|${raw.seq}`;
   let e = entries.get(key);
   if (!e) {
-    e = { seq: raw.seq, at: raw.at, by: raw.by, type: raw.type as LogEntry["type"], phase: raw.phase, payload: JSON.parse(raw.payload), audience: JSON.parse(raw.audience) };
+    e = { seq: raw.seq, at: raw.at, by: raw.by, type: raw.type, phase: raw.phase, payload: JSON.parse(raw.payload), audience: JSON.parse(raw.audience) };
     entries.set(key, e);
   }
   return e;
 }
 
-/** A plain, read-only snapshot of the room state for the store; the same entry objects are reused between patches. */
-export function toSnapshot(raw: RawState): NegotiationSnapshot {
-  const scenario = parseOnce<PublicScenario>(raw.scenario)!;
-  const bySeq = new Map<number, LogEntry>();
-  for (const r of raw.log) bySeq.set(r.seq, toEntry(r, raw.negotiationId));
+/** The view this client received (there is exactly one); `expected` picks it should there ever be more. */
+function ownView(raw: RawState, expected: string | null): RawView | null {
+  if (expected && raw.views[expected]) return raw.views[expected];
+  return Object.values(raw.views ?? {})[0] ?? null;
+}
+
+/** The per-seat private views the components read, from the one viewer's briefs, choices and debrief. */
+function seatViews(view: RawView, seatIds: readonly string[]): Record<string, PrivateViewSnapshot> {
+  const objectives = parseOnce<Record<string, string[]>>(view.objectives) ?? {};
+  const guesses = parseOnce<Record<string, string[]>>(view.guesses) ?? {};
+  const plans = parseOnce<Record<string, string>>(view.plans) ?? {};
+  // A seat's debrief is its own view; the trainer's is every seat's, by seat id.
+  const seatIsViewer = seatIds.includes(view.viewer);
+  const ownDebrief = seatIsViewer ? parseOnce<SeatDebriefView>(view.debrief) : null;
+  const everyDebrief = seatIsViewer ? null : parseOnce<Record<string, SeatDebriefView>>(view.debrief);
+  const debriefOf = (seat: string): SeatDebriefView | null =>
+    seat === view.viewer ? ownDebrief : (everyDebrief?.[seat] ?? null);
   const views: Record<string, PrivateViewSnapshot> = {};
-  for (const [viewer, v] of Object.entries(raw.seatViews ?? {})) {
-    for (const r of v.log) bySeq.set(r.seq, toEntry(r, raw.negotiationId));
-    views[viewer] = { brief: parseOnce(v.brief), objectives: v.objectives, guesses: v.guesses, plan: v.plan, debrief: parseOnce(v.debrief) };
+  for (const seat of seatIds) {
+    const brief = parseOnce<PrivateBrief>(view.briefs?.[seat]);
+    const own = seat === view.viewer;
+    if (!brief && !own && !(seat in objectives) && !debriefOf(seat)) continue;
+    views[seat] = { brief, objectives: objectives[seat] ?? [], guesses: guesses[seat] ?? [], plan: plans[seat] ?? "", debrief: debriefOf(seat) };
   }
-  const seats = scenario.seats.map((s) => raw.seats[s.id]).filter((s): s is SeatSnapshot => Boolean(s));
+  return views;
+}
+
+/**
+ * A plain, read-only snapshot of the room state for the store, in the shape
+ * the components have always read; the same entry objects are reused between patches.
+ * `viewerKey` is this client's key in `views` (its seat id, or "#trainer").
+ */
+export function toSnapshot(raw: RawState, viewerKey: string | null = null): NegotiationSnapshot | null {
+  const scenario = parseOnce<PublicScenario>(raw.scenario);
+  if (!scenario) return null; // the first patch may come before the scenario is set
+  const view = ownView(raw, viewerKey);
+  const revealed = view?.revealed ?? false;
+  const scope = `${raw.negotiationId}|${view?.viewer ?? ""}|${revealed ? "revealed" : "live"}`;
+  const log = (view?.log ?? []).map((r) => toEntry(r, scope)).sort((a, b) => a.seq - b.seq);
+  const withdrawn = new Set(view?.withdrawn ?? []);
+  const seats = scenario.seats
+    .map((s) => raw.seats[s.id])
+    .filter((s): s is RawSeat => Boolean(s))
+    .map((s) => ({ ...s, withdrawn: withdrawn.has(s.id) }));
   return {
     negotiationId: raw.negotiationId,
-    status: raw.status as NegotiationSnapshot["status"],
+    status: raw.status,
     phase: raw.phase,
     phaseStartedAt: raw.phaseStartedAt,
     phaseEndsAt: raw.phaseEndsAt,
@@ -59,7 +115,8 @@ export function toSnapshot(raw: RawState): NegotiationSnapshot {
     ending: parseOnce(raw.ending),
     scenario,
     seats,
-    log: [...bySeq.values()].sort((a, b) => a.seq - b.seq),
-    views,
+    log,
+    views: view ? seatViews(view, scenario.seats.map((s) => s.id)) : {},
+    revealed,
   };
 }

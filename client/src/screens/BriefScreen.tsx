@@ -7,7 +7,7 @@ import { ReadyBar } from "./ReadyBar.js";
 export default function BriefScreen() {
   const n = useNegotiation();
   const phase = useCurrentPhase();
-  const brief = useStore((s) => (s.me?.seat ? s.negotiation!.views[s.me.seat]?.brief : null));
+  const brief = useStore((s) => (s.me?.seat ? s.negotiation?.views[s.me.seat]?.brief : null));
   return (
     <div className="screen">
       <h1>{phase?.title ?? "Briefing"}</h1>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { ErrorNote, useBusy } from "../components/ErrorNote.js";
+import { PersonalLink } from "../components/PersonalLink.js";
 import { sendControl } from "../net/connection.js";
 import { useNegotiation } from "../store/hooks.js";
 import { clearError, useStore } from "../store/store.js";
@@ -33,6 +34,10 @@ export default function Lobby() {
           <input readOnly value={link} aria-label="Invitation link" onFocus={(e) => e.target.select()} />
           <button type="button" onClick={() => void copy()}>{copied ? "Copied" : "Copy link"}</button>
         </div>
+      </section>
+      <section className="card" aria-labelledby="mine-title">
+        <h2 id="mine-title">Your seat on another device</h2>
+        <PersonalLink />
       </section>
       <section className="card" aria-labelledby="seats-title">
         <h2 id="seats-title">Seats</h2>

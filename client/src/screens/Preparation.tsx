@@ -10,7 +10,7 @@ export default function Preparation() {
   const n = useNegotiation();
   const me = useMySeat();
   const phase = useCurrentPhase();
-  const view = useStore((s) => (s.me?.seat ? s.negotiation!.views[s.me.seat] : undefined));
+  const view = useStore((s) => (s.me?.seat ? s.negotiation?.views[s.me.seat] : undefined));
   if (!me) return null;
   const other = me.side === "sales" ? "procurement" : "sales";
   return (

@@ -1,4 +1,3 @@
-import { movesFor } from "../../../shared/scenario/phase-rules.js";
 import type { MoveType } from "../../../shared/scenario/schema.js";
 import { AnswerForm, DiscloseForm, RiskForm, ValueForm } from "../components/moves/InfoMoves.js";
 import { OfferBuilder } from "../components/moves/OfferBuilder.js";
@@ -7,7 +6,8 @@ import { StakeholderForm, WalkAway } from "../components/moves/SessionMoves.js";
 import { TalkForm } from "../components/moves/TalkForm.js";
 import { AwardForm, BidStatus, CloseRound, RfqForm } from "../components/moves/TenderMoves.js";
 import { Transcript } from "../components/Transcript.js";
-import { asRulesPhase, useCurrentPhase, useMySeat, useNegotiation } from "../store/hooks.js";
+import { allowedMoves } from "../lib/allowed-moves.js";
+import { useCurrentPhase, useMySeat, useNegotiation } from "../store/hooks.js";
 import { ReadyBar } from "./ReadyBar.js";
 
 /** The negotiation table: the transcript beside the moves this seat may make in this phase. */
@@ -16,8 +16,8 @@ export default function Table() {
   const me = useMySeat();
   const phase = useCurrentPhase();
   if (!me || !phase) return null;
-  const allowed = new Set<MoveType>(movesFor(asRulesPhase(phase), me.side));
-  const can = (m: MoveType) => allowed.has(m) && !me.withdrawn;
+  const allowed = allowedMoves(phase, me);
+  const can = (m: MoveType) => allowed.has(m);
   const tender = n.seats.filter((s) => s.side === "sales").length > 1;
   const procurementCloses = phase.advance === "procurement" && me.side === "procurement";
 

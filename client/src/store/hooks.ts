@@ -1,12 +1,19 @@
 import { useCallback } from "react";
-import type { Phase } from "../../../shared/scenario/schema.js";
-import { useStore, type NegotiationSnapshot, type SeatSnapshot } from "./store.js";
+import { useStore, type AppState, type NegotiationSnapshot, type SeatSnapshot } from "./store.js";
 
 /** The negotiation snapshot; screens only render once it exists. */
 export function useNegotiation(): NegotiationSnapshot {
   const n = useStore((s) => s.negotiation);
   if (!n) throw new Error("useNegotiation outside a negotiation");
   return n;
+}
+
+/** One part of the negotiation snapshot, so a component re-renders only when that part changes; like useNegotiation, only inside a negotiation. */
+export function useNegotiationPart<T>(select: (n: NegotiationSnapshot, s: AppState) => T): T {
+  return useStore((s) => {
+    if (!s.negotiation) throw new Error("useNegotiationPart outside a negotiation");
+    return select(s.negotiation, s);
+  });
 }
 
 export function useMySeatId(): string | null {
@@ -35,9 +42,4 @@ export function useSeatName(): (seatId: string) => string {
     },
     [seats],
   );
-}
-
-/** The phase as the shared move rules expect it (they read only kind and moves). */
-export function asRulesPhase(p: PublicPhase): Phase {
-  return p as unknown as Phase;
 }

@@ -17,6 +17,8 @@ export interface ConnectionSlice {
   problem: string | null;
   /** Server time minus local time, from the hello message; corrects countdowns. */
   clockOffset: number;
+  /** The server speaks another protocol version than this page: nothing more is sent until a reload. */
+  outdated: boolean;
 }
 
 export interface SeatSnapshot {
@@ -29,6 +31,7 @@ export interface SeatSnapshot {
   occupant: string;
   connection: "empty" | "connected" | "reconnecting" | "absent";
   ready: boolean;
+  /** Only what this viewer knows of (the server sends the list per viewer). */
   withdrawn: boolean;
   objectivesSet: boolean;
   reflected: boolean;
@@ -52,15 +55,19 @@ export interface NegotiationSnapshot {
   ending: { outcome: "deal" | "no-deal"; reason: string } | null;
   scenario: PublicScenario;
   seats: SeatSnapshot[];
-  /** Every entry this client may see, public and private, by seq. */
+  /** This viewer's transcript, public and private entries together, numbered 1..n for this viewer. */
   log: LogEntry[];
+  /** What this viewer may read, by seat: its own seat; after the reveal also the others'; the trainer every seat. */
   views: Record<string, PrivateViewSnapshot>;
+  /** The negotiation ended and the briefs and the whole log are open to this viewer. */
+  revealed: boolean;
 }
 
-/** A finished negotiation's debrief fetched over HTTP with the seat token, once its room is gone. */
+/** A finished negotiation's debrief fetched over HTTP with a seat token or the trainer key, once its room is gone. */
 export interface ArchivedDebrief {
-  seat: string;
-  debrief: SeatDebriefView;
+  /** The seat whose debrief this is; null for the trainer, who gets every seat's. */
+  seat: string | null;
+  debriefs: Record<string, SeatDebriefView>;
   scenario: PublicScenario;
   briefs: Record<string, PrivateBrief>;
   log: LogEntry[];
@@ -68,8 +75,8 @@ export interface ArchivedDebrief {
 }
 
 export interface SessionSlice {
-  /** Who I am here: a seat id, or null for the facilitator's chair. */
-  me: { seat: string | null; token: string; code: string } | null;
+  /** Who I am here: a seat (with its token, for the personal link), or the trainer (seat null, no token). */
+  me: { role: "seat" | "trainer"; seat: string | null; token: string | null; code: string } | null;
   negotiation: NegotiationSnapshot | null;
   archive: ArchivedDebrief | null;
 }
@@ -89,6 +96,7 @@ export const initialState: AppState = {
   status: "idle",
   problem: null,
   clockOffset: 0,
+  outdated: false,
   me: null,
   negotiation: null,
   archive: null,
@@ -99,9 +107,9 @@ export const initialState: AppState = {
 
 export const useStore = create<AppState>()(() => ({ ...initialState }));
 
-/** Resets every slice (leaving a negotiation, and between tests). */
+/** Resets every slice (leaving a negotiation, and between tests); an outdated page stays outdated until it reloads. */
 export function resetStore(): void {
-  useStore.setState({ ...initialState }, true);
+  useStore.setState({ ...initialState, outdated: useStore.getState().outdated }, true);
 }
 
 /** Forgets the refusal shown at one place in the UI (once it no longer applies). */

@@ -32,7 +32,7 @@ export function AnswerForm({ seat }: { seat: string }) {
 /** Share one of this seat's private facts, after a confirmation that shows its leverage cost. */
 export function DiscloseForm({ seat, mySide }: { seat: string; mySide: string }) {
   const n = useNegotiation();
-  const brief = useStore((s) => s.negotiation!.views[seat]?.brief);
+  const brief = useStore((s) => s.negotiation?.views[seat]?.brief);
   const shared = disclosedFacts(n.log, seat);
   const facts = (brief?.brief.privateFacts ?? []).filter((f) => !shared.includes(f.id));
   const [fact, setFact] = useState("");
@@ -63,7 +63,7 @@ export function DiscloseForm({ seat, mySide }: { seat: string; mySide: string })
 
 /** A value argument: a TCO lever from the brief, the claim, and a figure in the lever's unit. */
 export function ValueForm({ seat, mySide }: { seat: string; mySide: string }) {
-  const brief = useStore((s) => s.negotiation!.views[seat]?.brief);
+  const brief = useStore((s) => s.negotiation?.views[seat]?.brief);
   const levers = brief?.valueLevers ?? [];
   const [lever, setLever] = useState("");
   const [claim, setClaim] = useState("");

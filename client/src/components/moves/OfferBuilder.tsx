@@ -15,7 +15,7 @@ import { useCounterparts } from "./Recipients.js";
 export function OfferBuilder({ mode, mySide, start }: { mode: "offer" | "bid"; mySide: string; start?: Package }) {
   const n = useNegotiation();
   const seatName = useSeatName();
-  const brief = useStore((s) => (s.me?.seat ? s.negotiation!.views[s.me.seat]?.brief : null));
+  const brief = useStore((s) => (s.me?.seat ? s.negotiation?.views[s.me.seat]?.brief : null));
   const counterparts = useCounterparts(mySide);
   const [pkg, setPkg] = useState<Package>(start ?? {});
   const [to, setTo] = useState(counterparts[0] ?? "");
@@ -33,7 +33,7 @@ export function OfferBuilder({ mode, mySide, start }: { mode: "offer" | "bid"; m
     e.preventDefault();
     const extra = note.trim() ? { note: note.trim() } : {};
     const r = mode === "offer"
-      ? await sendMove(origin, { type: "offer.propose", to: to || counterparts[0]!, package: pkg, ...(final ? { final } : {}), ...extra })
+      ? await sendMove(origin, { type: "offer.propose", to: to || (counterparts[0] ?? ""), package: pkg, ...(final ? { final } : {}), ...extra })
       : await sendMove(origin, { type: "bid.submit", package: pkg, ...extra });
     if (r.ok) { setNote(""); setFinal(false); }
   };

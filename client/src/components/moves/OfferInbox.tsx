@@ -11,7 +11,7 @@ import { ErrorNote, useBusy } from "../ErrorNote.js";
 export function OfferInbox({ seat }: { seat: string }) {
   const n = useNegotiation();
   const seatName = useSeatName();
-  const brief = useStore((s) => s.negotiation!.views[seat]?.brief ?? null);
+  const brief = useStore((s) => s.negotiation?.views[seat]?.brief ?? null);
   const offers = openOffers(n.log).filter((o) => o.to === seat);
   const mine = openOffers(n.log).filter((o) => o.from === seat);
   return (

@@ -5,7 +5,7 @@ import { ErrorNote, useBusy } from "../ErrorNote.js";
 
 /** Contact the business stakeholder behind procurement's back — with a clear warning. */
 export function StakeholderForm({ seat }: { seat: string }) {
-  const stakeholder = useStore((s) => s.negotiation!.views[seat]?.brief?.stakeholder);
+  const stakeholder = useStore((s) => s.negotiation?.views[seat]?.brief?.stakeholder);
   const [text, setText] = useState("");
   const busy = useBusy("stakeholder.contact");
   const id = useId();

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { describePackage } from "../../lib/describe-entry.js";
 import { briefPoints } from "../../../../shared/scenario/points.js";
+import { packageOf } from "../../../../shared/scoring/log-reader.js";
 import { myBid, openedBids } from "../../lib/table-state.js";
 import { useStore } from "../../store/store.js";
 import { sendControl, sendMove } from "../../net/connection.js";
@@ -42,7 +43,7 @@ export function BidStatus({ seat }: { seat: string }) {
   const ranks = n.log.filter((e) => e.type === "bid.ranked" && e.payload.seat === seat);
   return (
     <div className="bid-status" role="status">
-      {bid ? <p>Your bid this round (#{bid.seq}): {describePackage(n.scenario, bid.payload.package as Record<string, string>)}. You may replace it until the round closes.</p> : <p>You have not bid in this round yet.</p>}
+      {bid ? <p>Your bid this round (#{bid.seq}): {describePackage(n.scenario, packageOf(bid.payload.package) ?? {})}. You may replace it until the round closes.</p> : <p>You have not bid in this round yet.</p>}
       {ranks.length ? (
         <ul className="ranks">
           {ranks.map((r) => <li key={r.seq}>{n.scenario.phases.find((p) => p.id === r.payload.phase)?.title}: you ranked <strong>{String(r.payload.rank)} of {String(r.payload.of)}</strong></li>)}
@@ -56,7 +57,7 @@ export function BidStatus({ seat }: { seat: string }) {
 export function AwardForm({ canAward }: { canAward: boolean }) {
   const n = useNegotiation();
   const seatName = useSeatName();
-  const brief = useStore((s) => (s.me?.seat ? s.negotiation!.views[s.me.seat]?.brief : null));
+  const brief = useStore((s) => (s.me?.seat ? s.negotiation?.views[s.me.seat]?.brief : null));
   const worth = (pkg: Record<string, string>) => (brief ? briefPoints(brief.brief, pkg) : 0);
   const bids = [...openedBids(n.log).entries()].sort((x, y) => worth(y[1].package) - worth(x[1].package));
   const [to, setTo] = useState("");

@@ -1,0 +1,57 @@
+/**
+ * Join codes and the two kinds of private link. Codes are 8 characters from
+ * an alphabet without look-alikes; people read them aloud and type them with
+ * spaces or a dash, so input is normalised before use.
+ */
+
+/** "k7m2-qx9p " → "K7M2QX9P". */
+export function normaliseCode(input: string): string {
+  return input.replace(/[\s-]+/g, "").toUpperCase();
+}
+
+/** A player's personal rejoin link: the token rides in the fragment, which the browser never sends to a server. */
+export function personalLink(origin: string, code: string, token: string): string {
+  return `${origin}/n/${code}#token=${encodeURIComponent(token)}`;
+}
+
+/** The trainer's link: whoever holds it controls the negotiation. */
+export function trainerLink(origin: string, code: string, key: string): string {
+  return `${origin}/n/${code}/trainer#key=${encodeURIComponent(key)}`;
+}
+
+export type Route = { kind: "home" } | { kind: "negotiation"; code: string } | { kind: "trainer"; code: string };
+
+/** What the address names: /n/CODE (a seat) or /n/CODE/trainer (the facilitator view). */
+export function routeFromPath(pathname: string): Route {
+  const m = /^\/n\/([A-Za-z0-9-]{4,16})(\/trainer)?\/?$/.exec(pathname);
+  if (!m?.[1]) return { kind: "home" };
+  const code = normaliseCode(m[1]);
+  return m[2] ? { kind: "trainer", code } : { kind: "negotiation", code };
+}
+
+/** The value of `name` in a `#a=b&c=d` fragment. */
+export function fragmentValue(hash: string, name: string): string | null {
+  const value = new URLSearchParams(hash.replace(/^#/, "")).get(name);
+  return value ? value : null;
+}
+
+/**
+ * What the Facilitate field was given: a whole trainer link (code and key
+ * together) or a bare key, which then needs the code from its own field.
+ */
+export function parseTrainerInput(input: string): { code: string | null; key: string } | null {
+  const text = input.trim();
+  if (!text) return null;
+  if (/^https?:\/\//i.test(text) || text.startsWith("/n/")) {
+    try {
+      const url = new URL(text, "http://link.invalid");
+      const route = routeFromPath(url.pathname);
+      const key = fragmentValue(url.hash, "key");
+      if (route.kind !== "trainer" || !key) return null;
+      return { code: route.code, key };
+    } catch {
+      return null;
+    }
+  }
+  return { code: null, key: text };
+}
