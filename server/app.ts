@@ -8,6 +8,7 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import express from "express";
+import { z } from "zod";
 import { addExtension } from "msgpackr";
 import { MAX_MESSAGE_BYTES } from "../shared/protocol.js";
 import { loadCatalog } from "./scenarios/catalog.js";
@@ -37,8 +38,8 @@ export interface RunningServer {
 }
 
 async function packageVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+  const pkg: unknown = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
+  return z.object({ version: z.string() }).parse(pkg).version;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface ServerConfig {
 
 export class ConfigError extends Error {}
 
+const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const satisfies readonly ServerConfig["logLevel"][];
+
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number, check: (n: number) => boolean, hint: string): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -43,8 +45,9 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number, check: (
 
 /** Reads and checks the configuration; throws a ConfigError naming the bad variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const level = (env.LOG_LEVEL ?? "info") as ServerConfig["logLevel"];
-  if (!["debug", "info", "warn", "error", "silent"].includes(level)) throw new ConfigError(`LOG_LEVEL="${level}" must be one of debug, info, warn, error, silent`);
+  const raw = env.LOG_LEVEL ?? "info";
+  const level = LOG_LEVELS.find((l) => l === raw);
+  if (!level) throw new ConfigError(`LOG_LEVEL="${raw}" must be one of ${LOG_LEVELS.join(", ")}`);
   return {
     port: number(env, "PORT", 2567, (n) => Number.isInteger(n) && n >= 0 && n < 65536, "a TCP port number (0 picks a free one)"),
     host: env.HOST || "0.0.0.0",

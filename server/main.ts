@@ -27,6 +27,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`The server could not start: ${(error as Error).message}`);
+  console.error(`The server could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -61,23 +61,21 @@ type PayloadSchemas = typeof MovePayloadSchemas;
 type Payload<T> = string extends keyof T ? Record<never, never> : T;
 export type MovePayloadsFromProtocol = { [K in keyof PayloadSchemas]: Payload<z.infer<PayloadSchemas[K]>> };
 
-const moveTypes = Object.keys(MovePayloadSchemas) as [keyof PayloadSchemas, ...(keyof PayloadSchemas)[]];
-
 export type MoveInput = { [K in keyof PayloadSchemas]: { type: K } & MovePayloadsFromProtocol[K] }[keyof PayloadSchemas];
 
-/**
- * A move as a client sends it: the move type plus its payload; never who or
- * when. Built from the same table as MoveInput; zod cannot infer a union
- * built from a mapped list, so its type is stated once here.
- */
+/* eslint-disable @typescript-eslint/no-unsafe-type-assertion -- zod cannot infer a union built from a mapped
+   list: the schema below has one member per key of MovePayloadSchemas, exactly as MoveInput says. */
+const moveTypes = Object.keys(MovePayloadSchemas) as [keyof PayloadSchemas, ...(keyof PayloadSchemas)[]];
+
+/** A move as a client sends it: the move type plus its payload; never who or when. */
 export const MoveInputSchema: z.ZodType<MoveInput> = z.discriminatedUnion(
   "type",
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- one schema per key of the table above, as MoveInput says
   moveTypes.map((type) => MovePayloadSchemas[type].extend({ type: z.literal(type) })) as unknown as [
     z.ZodObject<{ type: z.ZodLiteral<string> }>,
     ...z.ZodObject<{ type: z.ZodLiteral<string> }>[],
   ],
 ) as unknown as z.ZodType<MoveInput>;
+/* eslint-enable @typescript-eslint/no-unsafe-type-assertion */
 
 /** Session controls a client may ask for; the room checks who may (facilitator, or procurement for its own rounds). */
 export const ControlInputSchema = z.discriminatedUnion("type", [

@@ -82,14 +82,16 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
         await s.store.saveSeat(this.roomId, { seatId: TRAINER_KEY, tokenHash: options.trainerKeyHash, displayName: "Trainer", occupant: "human", claimedAt: clock.now() });
       }
     }
-    this.setMetadata({ scenarioId: this.session.scenario.id, title: this.session.scenario.title });
+    await this.setMetadata({ scenarioId: this.session.scenario.id, title: this.session.scenario.title });
     this.mirror.updateContext(this.session.context(), false);
     this.clock.setInterval(() => void this.session.heartbeat().catch((e: unknown) => s.log.warn("heartbeat failed", { negotiation: this.roomId, error: String(e) })), HEARTBEAT_MS);
     this.putAwayWhenIdle(s.config.unjoinedMinutes); // nobody may ever join: the code still reopens it from storage
 
-    this.onMessage("move", (client, message) => this.handle(client, "move", message));
-    this.onMessage("control", (client, message) => this.handle(client, "control", message));
-    this.onMessage("debrief.get", (client, message) => this.handle(client, "debrief.get", message));
+    for (const type of ["move", "control", "debrief.get"] as const) {
+      this.onMessage(type, (client, message) => {
+        this.handle(client, type, message).catch((error: unknown) => this.answerFailure(client, "message failed", error));
+      });
+    }
     // `type` is whatever the client sent (for a message named "*", Colyseus passes its payload here): never call methods on it.
     this.onMessage("*", (client, type) => {
       if (client.userData && !client.userData.limiter.take()) return this.reply(client, { ref: null, ok: false, code: "rate-limited", message: "Too many messages at once: wait a moment, then try again." });
@@ -183,11 +185,10 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
     // Bounded before anything serialises, parses or logs it: a tiny frame can decode into a huge shared-reference graph.
     const bounds = checkMessageBounds(message);
     if (!bounds.ok) return fail(bounds.code, bounds.message);
-    const envelope = ClientMessageSchemas[type].safeParse(message);
-    if (!envelope.success || ref === null) return fail("bad-shape", `A ${type} message needs a "ref" (your request id)${type === "debrief.get" ? "" : ` and a "${type}" object`}.`);
+    const envelope = bodyOf(type, message);
+    if (!envelope.ok || ref === null) return fail("bad-shape", `A ${type} message needs a "ref" (your request id)${type === "debrief.get" ? "" : ` and a "${type}" object`}.`);
     if (type === "debrief.get") return this.sendDebrief(client, ref);
-    const body = type === "move" ? (envelope.data as { move?: unknown }).move : (envelope.data as { control?: unknown }).control;
-    const event = this.toEvent(data, type, body, fail);
+    const event = this.toEvent(data, type, envelope.body, fail);
     if (!event) return;
     try {
       const result = await this.session.submit({ ...event, ref });
@@ -198,9 +199,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
       const entries = this.mirror.transcript(data.viewer).lookup(result.entries.map((e) => e.seq));
       this.reply(client, { ref, ok: true, entries });
     } catch (error) {
-      const id = correlationId();
-      services().log.error("move could not be stored", { negotiation: this.roomId, type: event.type, correlationId: id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      fail("server-error", `The server could not store that (ref ${id}); nothing was changed. Please try again.`);
+      this.answerFailure(client, "move could not be stored", error, ref);
     }
   }
 
@@ -237,10 +236,17 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
   }
 
   private sendDebrief(client: RoomClient, ref: string) {
-    const data = client.userData;
-    if (!this.session.finished || !data) return this.reply(client, { ref, ok: false, code: "not-ready", message: "The debrief opens when the negotiation and its reflection are over." });
-    this.sendTo(client, "debrief", JSON.parse(this.mirror.view(data.viewer).debrief) as ServerMessages["debrief"]);
+    const debrief = client.userData ? this.mirror.debrief(client.userData.viewer) : null;
+    if (!debrief) return this.reply(client, { ref, ok: false, code: "not-ready", message: "The debrief opens when the negotiation and its reflection are over." });
+    this.sendTo(client, "debrief", debrief);
     this.reply(client, { ref, ok: true, entries: [] });
+  }
+
+  /** Logs an unexpected failure under a correlation id and tells the sender, in words, that nothing changed. */
+  private answerFailure(client: Client, what: string, error: unknown, ref: string | null = null) {
+    const id = correlationId();
+    services().log.error(what, { negotiation: this.roomId, correlationId: id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    this.reply(client, { ref, ok: false, code: "server-error", message: `The server could not process that (ref ${id}); nothing was changed. Please try again.` });
   }
 
   private seatHeldByAnother(seat: string, client: Client): boolean {
@@ -254,6 +260,22 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
   /** Every server→client message goes through here, typed by shared/protocol.ts. */
   private sendTo<K extends keyof ServerMessages>(client: Client, type: K, message: ServerMessages[K]) {
     client.send(type, message);
+  }
+}
+
+/** The body of a message of this type once its envelope is the right shape (parsed per type, so no cast is needed). */
+function bodyOf(type: MessageType, message: unknown): { ok: true; body: unknown } | { ok: false } {
+  switch (type) {
+    case "move": {
+      const r = ClientMessageSchemas.move.safeParse(message);
+      return r.success ? { ok: true, body: r.data.move } : { ok: false };
+    }
+    case "control": {
+      const r = ClientMessageSchemas.control.safeParse(message);
+      return r.success ? { ok: true, body: r.data.control } : { ok: false };
+    }
+    case "debrief.get":
+      return ClientMessageSchemas["debrief.get"].safeParse(message).success ? { ok: true, body: null } : { ok: false };
   }
 }
 

@@ -70,10 +70,20 @@ function rejoinSeat(records: readonly SeatRecord[], token: unknown): Joined {
   return { participant: { kind: "seat", seat: held.seatId }, token: typeof token === "string" ? token : null, displayName: held.displayName, rejoin: true };
 }
 
+/** Who a connected client is, read from what onJoin stored on it (Colyseus types userData as any). */
+export function participantOf(c: Client): Participant | undefined {
+  const data: unknown = c.userData;
+  if (typeof data !== "object" || data === null || !("participant" in data)) return undefined;
+  const p: unknown = data.participant;
+  if (typeof p !== "object" || p === null || !("kind" in p)) return undefined;
+  if (p.kind === "trainer") return { kind: "trainer" };
+  return p.kind === "seat" && "seat" in p && typeof p.seat === "string" ? { kind: "seat", seat: p.seat } : undefined;
+}
+
 /** A seat is held by one connection at a time: the newest wins, the older is told why. */
 export function closeOtherConnections(clients: readonly Client[], joining: Client, seat: string): void {
   for (const c of clients) {
-    const p = (c.userData as { participant?: Participant } | undefined)?.participant;
+    const p = participantOf(c);
     if (c !== joining && p?.kind === "seat" && p.seat === seat) c.leave(CLOSE_SEAT_OPENED_ELSEWHERE, "This seat was opened in another window.");
   }
 }

@@ -6,6 +6,7 @@ import {
   type Stage, type Viewer,
 } from "../../shared/negotiation/visibility.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
+import type { SeatDebriefView } from "../../shared/scoring/reveal.js";
 import type { NegotiationDebrief } from "../../shared/scoring/types.js";
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
 import { EntryState, NegotiationState, SeatState, ViewState } from "./negotiation-state.js";
@@ -21,10 +22,14 @@ function toEntryState(e: LogEntry): EntryState {
   return Object.assign(new EntryState(), { seq: e.seq, at: e.at, by: e.by, type: e.type, phase: e.phase, payload: JSON.stringify(e.payload), audience: JSON.stringify(e.audience) });
 }
 
+type ViewerDebrief = SeatDebriefView | Record<string, SeatDebriefView>;
+
 interface ViewSlot {
   viewer: Viewer;
   state: ViewState;
   transcript: Transcript;
+  /** The viewer's debrief once revealed (its JSON is in `state.debrief`). */
+  debrief: ViewerDebrief | null;
 }
 
 /**
@@ -52,7 +57,7 @@ export class Mirror {
       const key = viewKey(viewer);
       const view = Object.assign(new ViewState(), { viewer: key });
       s.views.set(key, view);
-      this.slots.set(key, { viewer, state: view, transcript: new Transcript(this.stage, viewer) });
+      this.slots.set(key, { viewer, state: view, transcript: new Transcript(this.stage, viewer), debrief: null });
       setBriefs(view, this.stage, viewer);
     }
   }
@@ -65,6 +70,11 @@ export class Mirror {
   /** The viewer's transcript (its numbering), for translating moves and replies. */
   transcript(viewer: Viewer): Transcript {
     return this.slot(viewer).transcript;
+  }
+
+  /** The viewer's own debrief, once the negotiation has ended; null before. */
+  debrief(viewer: Viewer): ViewerDebrief | null {
+    return this.slot(viewer).debrief;
   }
 
   get revealed(): boolean {
@@ -115,8 +125,8 @@ export class Mirror {
       slot.state.log.push(...entries.map(toEntryState));
       slot.state.revealed = true;
       setBriefs(slot.state, this.stage, slot.viewer);
-      const own = slot.viewer.kind === "seat" ? seatDebrief(this.stage, debrief, slot.viewer.seat, slot.transcript.relabel) : trainerDebrief(debrief);
-      slot.state.debrief = JSON.stringify(own);
+      slot.debrief = slot.viewer.kind === "seat" ? seatDebrief(this.stage, debrief, slot.viewer.seat, slot.transcript.relabel) : trainerDebrief(debrief);
+      slot.state.debrief = JSON.stringify(slot.debrief);
     }
     this.updateContext(ctx, true);
   }

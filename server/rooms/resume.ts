@@ -40,7 +40,7 @@ async function host(id: string, log: Logger): Promise<boolean> {
     await matchMaker.createRoom("negotiation", options);
     return true;
   } catch (error) {
-    log.error("could not resume negotiation", { negotiation: id, error: (error as Error).message });
+    log.error("could not resume negotiation", { negotiation: id, error: error instanceof Error ? error.message : String(error) });
     return false;
   } finally {
     await matchMaker.presence.hdel("negotiation:resume", id);

@@ -1,4 +1,4 @@
-import type { Clock as ColyseusClock, Delayed } from "@colyseus/core";
+import { Delayed, type Clock as ColyseusClock } from "@colyseus/core";
 import type { Clock } from "../../shared/clock.js";
 
 /**
@@ -9,6 +9,8 @@ export function roomClock(clock: ColyseusClock, now: () => number = Date.now): C
   return {
     now,
     setTimeout: (fn, ms) => clock.setTimeout(fn, Math.max(0, ms)),
-    clearTimeout: (id) => (id as Delayed).clear(),
+    clearTimeout: (id) => {
+      if (id instanceof Delayed) id.clear();
+    },
   };
 }

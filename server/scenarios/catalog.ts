@@ -18,7 +18,8 @@ export async function loadScenarioFile(path: string): Promise<LoadedScenarioFile
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
+    const reason = missing ? "no such file" : error instanceof Error ? error.message : String(error);
     return { file: path, text: "", result: { ok: false, errors: [{ source: path, path: "", message: `cannot read the file: ${reason}` }], warnings: [] } };
   }
   return { file: path, text, result: parseScenario(text, path) };

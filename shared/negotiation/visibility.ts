@@ -186,6 +186,7 @@ const SEQ_KEYS = new Set(["seq", "endedSeq", "source"]);
  * point whose entry it cannot see.
  */
 function relabelled<T>(value: T, relabel: Relabel): T {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- walk copies the value's own shape: only seq numbers change, and array items whose entry is hidden are dropped
   return walk(value, relabel) as T;
 }
 
