@@ -127,7 +127,8 @@ export function apiRoutes(s: ServerServices): Router {
   return router;
 }
 
-function samePasscode(given: string, expected: string): boolean {
+/** Compares a passcode in constant time (digests of equal length). */
+export function samePasscode(given: string, expected: string): boolean {
   const digest = (x: string) => createHash("sha256").update(x).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }

@@ -84,12 +84,12 @@ export class NegotiationSession {
     this.committed = this.runner.snapshot().context;
   }
 
-  static async create(a: SessionParts & { timeScale: number }): Promise<NegotiationSession> {
+  static async create(a: SessionParts & { timeScale: number; cohort?: string | undefined }): Promise<NegotiationSession> {
     const session = new NegotiationSession(a, { input: { timeScale: a.timeScale } });
     try {
       await a.store.createNegotiation({
         id: a.id, scenarioId: a.scenario.id, scenarioVersion: a.scenario.version, status: "lobby",
-        options: { timeScale: a.timeScale }, createdAt: a.clock.now(), snapshot: session.runner.persisted(),
+        options: { timeScale: a.timeScale, ...(a.cohort ? { cohort: a.cohort } : {}) }, createdAt: a.clock.now(), snapshot: session.runner.persisted(),
       });
     } catch (error) {
       session.dispose();

@@ -2,7 +2,7 @@ import { CloseCode, OnMessageException, Room, ServerError, type Client, type Roo
 import { StateView } from "@colyseus/schema";
 import { FACILITATOR, type LogEntry } from "../../shared/negotiation/events.js";
 import { seatViewer, TRAINER, type SeatViewer, type TrainerViewer } from "../../shared/negotiation/visibility.js";
-import { ClientMessageSchemas, ControlInputSchema, MoveInputSchema, PROTOCOL_VERSION, type ErrorReply, type OkReply, type ProtocolErrorCode, type ServerMessages } from "../../shared/protocol.js";
+import { ClientMessageSchemas, ControlInputSchema, MoveInputSchema, PROTOCOL_VERSION, type ControlInput, type ErrorReply, type OkReply, type ProtocolErrorCode, type ServerMessages } from "../../shared/protocol.js";
 import { normaliseDisplayName } from "../../shared/text.js";
 import type { NegotiationDebrief } from "../../shared/scoring/types.js";
 import { correlationId } from "../http/errors.js";
@@ -10,6 +10,9 @@ import { NegotiationSession, type SessionEvent } from "../negotiation/session.js
 import { services } from "../services.js";
 import { CLOSE_SEAT_OPENED_ELSEWHERE, closeOtherConnections, resolveJoin, TRAINER_KEY, type JoinOptions, type Participant } from "./join.js";
 import { checkMessageBounds } from "./message-bounds.js";
+import { cohortChannel } from "../cohort/channels.js";
+import { TableTracker, type SeatLine, type TableSummary } from "../cohort/table-tracker.js";
+import type { Scenario } from "../../shared/scenario/schema.js";
 import { Mirror } from "./mirror.js";
 import type { NegotiationState } from "./negotiation-state.js";
 import { RateLimiter } from "./rate-limit.js";
@@ -24,6 +27,8 @@ export interface CreateOptions {
   trainerKeyHash?: string | null;
   /** Resume this stored negotiation (after a restart, or when an idle room's code is looked up). */
   restore?: string;
+  /** The cohort (a trainer's session) this negotiation is a table of: its dashboard follows it. */
+  cohort?: string;
 }
 
 interface ClientData {
@@ -36,6 +41,7 @@ type RoomClient = Client<{ userData: ClientData }>;
 type MessageType = "move" | "control" | "debrief.get";
 
 const HEARTBEAT_MS = 5_000;
+const SUMMARY_EVERY_MS = 250;
 
 /**
  * One negotiation. Thin by design: it authenticates, bounds and checks each
@@ -53,6 +59,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
   private session!: NegotiationSession;
   private mirror!: Mirror;
   private idleTimer: { clear(): void } | undefined;
+  private cohort: { id: string; tracker: TableTracker; timer: { clear(): void } | undefined } | null = null;
 
   override async onCreate(options: CreateOptions = {}) {
     const s = services();
@@ -67,8 +74,10 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
       this.roomId = record.id;
       this.mirror = new Mirror(record.id, scenario);
       this.state = this.mirror.state;
+      this.followCohort(typeof record.options.cohort === "string" ? record.options.cohort : undefined, record.id, scenario);
       this.session = await NegotiationSession.restore({ id: record.id, scenario, snapshot: record.snapshot, downSince: record.updatedAt, store: s.store, clock, log: s.log, listener });
       this.mirror.addEntries(this.session.context().log);
+      this.cohort?.tracker.add(this.session.context().log);
       for (const seat of await s.store.listSeats(record.id)) if (seat.seatId !== TRAINER_KEY) this.mirror.setConnection(seat.seatId, "absent", seat.displayName);
     } else {
       const scenario = options.scenarioId ? s.scenarios.get(options.scenarioId) : undefined;
@@ -77,7 +86,8 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
       this.mirror = new Mirror(this.roomId, scenario);
       this.state = this.mirror.state;
       const timeScale = clampTimeScale(options.timeScale ?? s.config.timeScale);
-      this.session = await NegotiationSession.create({ id: this.roomId, scenario, store: s.store, clock, log: s.log, listener, timeScale });
+      this.followCohort(options.cohort, this.roomId, scenario);
+      this.session = await NegotiationSession.create({ id: this.roomId, scenario, store: s.store, clock, log: s.log, listener, timeScale, cohort: options.cohort });
       if (options.trainerKeyHash) {
         await s.store.saveSeat(this.roomId, { seatId: TRAINER_KEY, tokenHash: options.trainerKeyHash, displayName: "Trainer", occupant: "human", claimedAt: clock.now() });
       }
@@ -119,6 +129,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
     client.view = new StateView();
     client.view.add(this.mirror.view(viewer)); // its own view only: another viewer's bytes are never encoded for it
     if (p.kind === "seat") this.mirror.setConnection(p.seat, "connected", joined.displayName);
+    this.publishSummary();
     this.sendTo(client, "hello", { protocol: PROTOCOL_VERSION, role: p.kind, seat: p.kind === "seat" ? p.seat : null, token: joined.token, negotiationId: this.roomId, serverTime: Date.now() });
     s.log.info("joined", { negotiation: this.roomId, who: describe(p), rejoin: joined.rejoin });
   }
@@ -127,6 +138,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
     const p = client.userData?.participant;
     if (p?.kind === "seat" && this.seatHeldByAnother(p.seat, client)) return; // the seat already moved to a new window
     if (p?.kind === "seat") this.mirror.setConnection(p.seat, "reconnecting");
+    this.publishSummary();
     // Rejected when the window closes, or when the room is shutting down (its negotiation resumes from storage).
     Promise.resolve(this.allowReconnection(client, services().config.reconnectSeconds)).catch(() => undefined);
   }
@@ -136,12 +148,14 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
     if (p?.kind !== "seat") return;
     if (this.seatHeldByAnother(p.seat, client)) return client.leave(CLOSE_SEAT_OPENED_ELSEWHERE, "This seat was opened in another window.");
     this.mirror.setConnection(p.seat, "connected");
+    this.publishSummary();
   }
 
   override onLeave(client: RoomClient, code?: number) {
     const p = client.userData?.participant;
     // A seat stays its player's (the token brings them back); others see it as absent.
     if (p?.kind === "seat" && !this.seatHeldByAnother(p.seat, client)) this.mirror.setConnection(p.seat, "absent");
+    this.publishSummary();
     if (p) services().log.info("left", { negotiation: this.roomId, who: describe(p), consented: code === CloseCode.CONSENTED });
     if (this.clients.length === 0) this.putAwayWhenIdle(services().config.idleMinutes);
   }
@@ -229,6 +243,64 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
     if (!this.session) return; // during a restore: onCreate mirrors the whole log once the session exists
     this.mirror.addEntries(entries);
     this.mirror.updateContext(this.session.context(), this.session.finished !== null);
+    this.cohort?.tracker.add(entries);
+    this.publishSummary();
+  }
+
+  private followCohort(id: string | undefined, code: string, scenario: Scenario) {
+    if (id) this.cohort = { id, tracker: new TableTracker(scenario, code), timer: undefined };
+  }
+
+  /** The dashboard's view of this table, now. */
+  summary(): TableSummary | null {
+    if (!this.cohort || !this.session) return null;
+    const seats: SeatLine[] = this.session.scenario.seats.map((seat) => {
+      const line = this.state.seats.get(seat.id);
+      return { id: seat.id, side: seat.side, optional: seat.optional, displayName: line?.displayName ?? "", connection: line?.connection ?? "empty", occupant: line?.occupant ?? "" };
+    });
+    return this.cohort.tracker.summary(this.session.context(), seats, this.session.finished !== null, Date.now());
+  }
+
+  /** Tells the cohort's dashboard (on any process, through presence) at most every 250 ms. */
+  private publishSummary() {
+    const cohort = this.cohort;
+    if (!cohort || cohort.timer) return;
+    cohort.timer = this.clock.setTimeout(() => {
+      cohort.timer = undefined;
+      const summary = this.summary();
+      if (summary) void Promise.resolve(this.presence.publish(cohortChannel(cohort.id), summary)).catch(() => undefined);
+    }, SUMMARY_EVERY_MS);
+  }
+
+  /**
+   * Cohort (called by the cohort room, possibly from another process): seat
+   * the participant the trainer assigned. In the lobby the seat is claimed;
+   * later it is handed to the new holder (a reassignment), whose token
+   * replaces the old one.
+   */
+  async assignSeat(seat: string, displayName: string, tokenHash: string): Promise<{ ok: boolean; message: string }> {
+    if (!this.session.scenario.seats.some((x) => x.id === seat)) return { ok: false, message: `No seat "${seat}".` };
+    const ctx = this.session.context();
+    if (ctx.phase === "lobby" && !Object.hasOwn(ctx.seats, seat)) {
+      const claimed = await this.session.submit({ type: "seat.claim", by: FACILITATOR, seat, occupant: "human" });
+      if (!claimed.accepted) return { ok: false, message: claimed.rejection.message };
+    }
+    await services().store.saveSeat(this.roomId, { seatId: seat, tokenHash, displayName, occupant: "human", claimedAt: Date.now() });
+    for (const c of this.clients) if (c.userData?.participant.kind === "seat" && c.userData.participant.seat === seat) c.leave(CLOSE_SEAT_OPENED_ELSEWHERE, "The trainer gave this seat to someone else.");
+    this.mirror.setConnection(seat, "absent", displayName);
+    this.publishSummary();
+    return { ok: true, message: "" };
+  }
+
+  /** Cohort: a trainer control for this table, with the machine's answer. */
+  async trainerControl(control: ControlInput): Promise<{ ok: boolean; code?: string; message?: string }> {
+    const result = await this.session.submit({ ...control, by: FACILITATOR });
+    return result.accepted ? { ok: true } : { ok: false, code: result.rejection.code, message: result.rejection.message };
+  }
+
+  /** Cohort: the trainer's banner for every table. */
+  setBanner(text: string, at: number): void {
+    this.state.banner = JSON.stringify({ text, at });
   }
 
   private onFinished(debrief: NegotiationDebrief) {

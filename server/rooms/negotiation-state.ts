@@ -86,6 +86,8 @@ export const NegotiationState = schema(
     paused: t.boolean(),
     /** JSON of the negotiation.ended payload once the talks are over; "" before. */
     ending: t.string(),
+    /** JSON { text, at } of the trainer's latest message to every table of a cohort; "" before. */
+    banner: t.string(),
     seats: t.map(SeatState),
     /** One view per seat and one for the trainer; each client's StateView holds its own only. */
     views: t.map(ViewState).view(),

@@ -65,6 +65,36 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: "cohorts and their participants",
+    // A cohort (a trainer's session) groups negotiations: theirs carry options.cohort = its code.
+    sql: `
+      create table cohorts (
+        id text primary key,
+        title text not null,
+        policy text not null,
+        scenario_ids jsonb not null,
+        options jsonb not null default '{}',
+        status text not null,
+        trainer_key_hash text not null,
+        grouping jsonb,
+        created_at bigint not null,
+        updated_at bigint not null
+      );
+      create table participants (
+        cohort_id text not null references cohorts(id) on delete cascade,
+        id text not null,
+        display_name text not null,
+        function text not null,
+        token_hash text not null,
+        joined_at bigint not null,
+        polls jsonb not null default '[]',
+        primary key (cohort_id, id)
+      );
+      create index negotiations_cohort on negotiations ((options->>'cohort'));
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. */

@@ -1,4 +1,5 @@
 import type { LogEntry } from "../../shared/negotiation/events.js";
+import { CohortStore } from "./cohort-store.js";
 import { migrate } from "./migrations.js";
 import { openPglite, openPostgres, type SqlDatabase, type SqlRunner } from "./sql.js";
 
@@ -63,7 +64,12 @@ interface SeatRow { seat_id: string; token_hash: string; display_name: string; o
  * kept once, in `events`) and the request they answer in one transaction.
  */
 export class NegotiationStore {
-  private constructor(private readonly db: SqlDatabase) {}
+  /** Cohorts and their participants, in the same database. */
+  readonly cohorts: CohortStore;
+
+  private constructor(private readonly db: SqlDatabase) {
+    this.cohorts = new CohortStore(db);
+  }
 
   /** PostgreSQL when `databaseUrl` is set, else PGlite in `dataDir`; migrations applied. */
   static async open(options: { databaseUrl?: string | undefined; databaseSchema?: string | undefined; dataDir: string }): Promise<NegotiationStore> {

@@ -1,5 +1,6 @@
 import type { MoveType, Package, Scenario } from "../scenario/schema.js";
 import { audienceOf, resolveRecipients } from "./audience.js";
+import { isPackage } from "./checks.js";
 import { activeOfSide, currentPhase, isTender, own, procurementSeats, sideOf, type NegotiationContext } from "./context.js";
 import type { Agreement, MoveEvent, SystemPayloads } from "./events.js";
 import { appendEntries, entryAt, type EntryDraft } from "./log.js";
@@ -101,6 +102,25 @@ export function recordProposal(ctx: NegotiationContext, event: Move<"offer.propo
   return log({ ...ctx, openOffers: openAfterProposal(ctx, seq, event.by, event.to) }, draft(event, [event.by, event.to]));
 }
 
+/**
+ * A reference the move's guard checked is missing when the move is applied:
+ * guard and action disagree, a bug in the machine. Fail loudly rather than
+ * log a move about nothing.
+ */
+function uncheckedReference(what: string): never {
+  throw new Error(`${what}, though the guard accepted the move that names it`);
+}
+
+/** The proposal an accept or reject names; the guard (checkOffer) let the move through only for one in the log. */
+function proposalAt(ctx: NegotiationContext, seq: number): { seq: number; by: string; package: Package } {
+  const entry = entryAt(ctx, seq);
+  if (entry?.type !== "offer.propose") return uncheckedReference(`Entry ${seq} is not a proposal`);
+  const pkg = entry.payload.package;
+  // The package was checked when the proposal was made (checkPackage) and the log keeps it as sent.
+  if (!isPackage(pkg)) return uncheckedReference(`Proposal ${seq} has no package`);
+  return { seq: entry.seq, by: entry.by, package: pkg };
+}
+
 /** Parties of a deal in the order Agreement wants: [procurement seat, sales seat]. */
 function parties(scenario: Scenario, a: string, b: string): [string, string] {
   return sideOf(scenario, a) === "procurement" ? [a, b] : [b, a];
@@ -108,18 +128,17 @@ function parties(scenario: Scenario, a: string, b: string): [string, string] {
 
 /** Accept an offer: the agreement, the accept entry and the end of the talks. */
 export function recordAcceptance(scenario: Scenario, ctx: NegotiationContext, event: Move<"offer.accept">): NegotiationContext {
-  const offer = entryAt(ctx, event.offer)!;
-  const pkg = offer.payload.package as Package;
+  const offer = proposalAt(ctx, event.offer);
   const pair = parties(scenario, offer.by, event.by);
-  const accepted: SystemPayloads["offer.accept"] = { offer: offer.seq, package: pkg, parties: pair };
+  const accepted: SystemPayloads["offer.accept"] = { offer: offer.seq, package: offer.package, parties: pair };
   const next = log({ ...ctx, openOffers: openWithout(ctx, offer.seq) }, draft(event, [event.by, offer.by], { ...accepted }));
-  const agreement: Agreement = { parties: pair, package: pkg, source: offer.seq };
+  const agreement: Agreement = { parties: pair, package: offer.package, source: offer.seq };
   return endTalks(next, { outcome: "deal", reason: "accepted" }, agreement);
 }
 
 /** Reject an offer with a reason; it is no longer open. */
 export function recordOfferRejection(ctx: NegotiationContext, event: Move<"offer.reject">): NegotiationContext {
-  const offer = entryAt(ctx, event.offer)!;
+  const offer = proposalAt(ctx, event.offer);
   return log({ ...ctx, openOffers: openWithout(ctx, offer.seq) }, draft(event, [event.by, offer.by]));
 }
 
@@ -132,7 +151,7 @@ export function recordBid(ctx: NegotiationContext, event: Move<"bid.submit">): N
 
 /** Award the contract on the supplier's latest bid: the agreement and the end of the talks. */
 export function recordAward(scenario: Scenario, ctx: NegotiationContext, event: Move<"award.make">): NegotiationContext {
-  const bid = own(ctx.lastBids, event.to)!;
+  const bid = own(ctx.lastBids, event.to) ?? uncheckedReference(`${event.to} has no bid to award`);
   const awarded: SystemPayloads["award.make"] = { to: event.to, bid: bid.seq, package: bid.package };
   const agreement: Agreement = { parties: parties(scenario, event.by, event.to), package: bid.package, source: bid.seq };
   // Losing bidders learn the tender was awarded (the phase ends), not the winner's terms.

@@ -19,12 +19,15 @@ export function checkOptionalText(value: unknown, what: string): Problem | null 
   return value === undefined ? null : checkText(value, what);
 }
 
+/** A plain object whose values are all strings: the shape of a package, before its issues and options are checked. */
+export function isPackage(value: unknown): value is Package {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
+}
+
 /** A complete package naming one valid option for every issue of the scenario. */
 export function checkPackage(scenario: Scenario, value: unknown): Problem | null {
-  if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === "string")) {
-    return problem("invalid-package", "A package names one option for every issue.");
-  }
-  const problems = packageProblems(scenario, value as Package);
+  if (!isPackage(value)) return problem("invalid-package", "A package names one option for every issue.");
+  const problems = packageProblems(scenario, value);
   if (problems.length === 0) return null;
   return problem("invalid-package", `Fix the package: ${problems.join("; ")}.`);
 }

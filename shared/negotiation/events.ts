@@ -28,8 +28,15 @@ interface Base {
  */
 export type MovePayloads = MovePayloadsFromProtocol;
 
+/**
+ * The move event of one move type. Written over a type parameter (not as an
+ * `Extract` from the union) so that, for a generic `T`, `event.type` is `T`:
+ * code can then look up a per-type table with it (validate-move.ts).
+ */
+export type MoveEventOf<T extends MoveType> = Base & { type: T } & MovePayloads[T];
+
 export type MoveEvent = {
-  [T in MoveType]: Base & { type: T } & MovePayloads[T];
+  [T in MoveType]: MoveEventOf<T>;
 }[MoveType];
 
 /** Session controls: lobby, facilitator and clock. */
@@ -74,10 +81,20 @@ export interface LogEntry {
 /**
  * Payloads the machine writes for entries that are not a copy of the event
  * (the rest copy the move's payload with `to` resolved to seat ids).
+ *
+ * These are the log's payloads, where a reference to another entry is always
+ * its log seq (a number). A seat's transcript (transcript.ts) renumbers every
+ * such reference into the viewer's own numbering and sets it to null where
+ * the viewer cannot see the entry referred to: `round.closed` bids[].seq,
+ * `offer.accept` offer, `award.make` bid, `negotiation.ended`
+ * agreement.source. A reader of a transcript takes them as `number | null`.
  */
 export interface SystemPayloads {
   "phase.started": { phase: string; endsAt: number | null };
-  /** Audience: the procurement seat. The bids of the round, opened. */
+  /**
+   * Audience: the procurement seat. The bids of the round, opened; `seq` is
+   * the bid's log entry (null in a transcript that cannot see it, see above).
+   */
   "round.closed": { phase: string; bids: { seat: string; seq: number; package: Package }[] };
   /** Audience: the supplier ranked (and procurement). Rank 1 is best for the buyer. */
   "bid.ranked": { phase: string; seat: string; rank: number; of: number };

@@ -1,18 +1,16 @@
-import { assign, setup } from "xstate";
-import type { MoveType, Scenario } from "../scenario/schema.js";
+import { assign, setup, type EventObject, type MetaObject, type NonReducibleUnknown, type SetupTypes } from "xstate";
+import { MOVE_TYPES, type Scenario } from "../scenario/schema.js";
 import * as control from "./apply-control.js";
 import * as moves from "./apply-move.js";
 import { activeOfSide, initialContext, type NegotiationContext, type NegotiationInput } from "./context.js";
-import type { ControlEvent, MoveEvent, NegotiationEvent, Rejection } from "./events.js";
+import type { NegotiationEvent, Rejection } from "./events.js";
 import { problem, type Problem } from "./messages.js";
 import { readinessSides, reflectingSides } from "./open-moves.js";
 import { closeRound, endByTimeout, endPhaseNow, openDebrief, startPhase } from "./phases.js";
 import { buildStates } from "./states.js";
-import { isNegotiationEvent, validateEvent } from "./validate.js";
+import { CONTROL_TYPES, isNegotiationEvent, validateEvent } from "./validate.js";
 import { isPastDeadline, timeOf } from "./validate-common.js";
 
-type Move<T extends MoveType> = Extract<MoveEvent, { type: T }>;
-type Control<T extends ControlEvent["type"]> = Extract<ControlEvent, { type: T }>;
 type Args = { context: NegotiationContext; event: NegotiationEvent };
 
 function rejection(context: NegotiationContext, event: NegotiationEvent, found: Problem): Rejection {
@@ -72,35 +70,56 @@ function update(fn: (args: Args) => Partial<NegotiationContext>) {
   return assign<NegotiationContext, NegotiationEvent, undefined, NegotiationEvent, never>(fn);
 }
 
+type EventOf<T extends NegotiationEvent["type"]> = Extract<NegotiationEvent, { type: T }>;
+
+/** True when the event has one of these types; narrows the union to those events. */
+function isEvent<T extends NegotiationEvent["type"]>(event: NegotiationEvent, types: readonly T[]): event is EventOf<T> {
+  return types.some((type) => type === event.type);
+}
+
+/**
+ * An assign action that applies `fn` to events of the given types. XState
+ * hands a named action the whole event union; the states (states.ts) wire
+ * each action to the transitions of its own events only, so any other event
+ * is a wiring bug: it fails loudly instead of being recorded as a move it is not.
+ */
+function updateOn<T extends NegotiationEvent["type"]>(types: T | readonly T[], fn: (context: NegotiationContext, event: EventOf<T>) => Partial<NegotiationContext>) {
+  const accepted: readonly T[] = typeof types === "string" ? [types] : types;
+  return update(({ context, event }) => {
+    if (!isEvent(event, accepted)) throw new Error(`The action for ${accepted.join(", ")} was run for "${event.type}"`);
+    return fn(context, event);
+  });
+}
+
 function makeActions(scenario: Scenario) {
   const s = scenario;
   return {
     stampEvent: update(({ context, event }) => ({ now: timeOf(context, event), lastEvent: event })),
     rejectLateEvent: update(({ context, event }) => rejectIfLate(s, context, event)),
     rejectMove: update(({ context, event }) => ({ now: timeOf(context, event), lastEvent: event, lastRejection: rejectionFor(s, context, event) })),
-    claimSeat: update(({ context, event }) => control.claimSeat(context, event as Control<"seat.claim">)),
-    releaseSeat: update(({ context, event }) => control.releaseSeat(context, event as Control<"seat.release">)),
-    startSession: update(({ context, event }) => control.startSession(s, context, event as Control<"session.start">)),
-    recordControl: update(({ context, event }) => control.recordControl(context, event as ControlEvent)),
-    extendPhase: update(({ context, event }) => control.extendPhase(context, event as Control<"phase.extend">)),
-    pauseSession: update(({ context, event }) => control.pauseSession(context, event as Control<"session.pause">)),
-    resumeSession: update(({ context, event }) => control.resumeSession(context, event as Control<"session.resume">)),
-    endSession: update(({ context, event }) => control.endSession(s, context, event as Control<"session.end">)),
-    recordMove: update(({ context, event }) => moves.recordMove(s, context, event as MoveEvent)),
-    recordAnswer: update(({ context, event }) => moves.recordAnswer(s, context, event as Move<"question.answer">)),
-    recordDisclosure: update(({ context, event }) => moves.recordDisclosure(s, context, event as Move<"fact.disclose">)),
-    markReady: update(({ context, event }) => moves.markReady(context, event as Move<"phase.ready">)),
-    setObjectives: update(({ context, event }) => moves.setObjectives(s, context, event as Move<"objectives.set">)),
-    setGuess: update(({ context, event }) => moves.setObjectives(s, context, event as Move<"guess.set">)),
-    setPlan: update(({ context, event }) => moves.setPlan(s, context, event as Move<"plan.set">)),
-    issueRfq: update(({ context, event }) => moves.issueRfq(context, event as Move<"rfq.issue">)),
-    recordProposal: update(({ context, event }) => moves.recordProposal(context, event as Move<"offer.propose">)),
-    recordAcceptance: update(({ context, event }) => moves.recordAcceptance(s, context, event as Move<"offer.accept">)),
-    recordOfferRejection: update(({ context, event }) => moves.recordOfferRejection(context, event as Move<"offer.reject">)),
-    recordBid: update(({ context, event }) => moves.recordBid(context, event as Move<"bid.submit">)),
-    recordAward: update(({ context, event }) => moves.recordAward(s, context, event as Move<"award.make">)),
-    recordWalkaway: update(({ context, event }) => moves.recordWalkaway(s, context, event as Move<"walkaway">)),
-    recordReflection: update(({ context, event }) => moves.recordReflection(s, context, event as Move<"reflection.submit">)),
+    claimSeat: updateOn("seat.claim", (context, event) => control.claimSeat(context, event)),
+    releaseSeat: updateOn("seat.release", (context, event) => control.releaseSeat(context, event)),
+    startSession: updateOn("session.start", (context, event) => control.startSession(s, context, event)),
+    recordControl: updateOn(CONTROL_TYPES, (context, event) => control.recordControl(context, event)),
+    extendPhase: updateOn("phase.extend", (context, event) => control.extendPhase(context, event)),
+    pauseSession: updateOn("session.pause", (context, event) => control.pauseSession(context, event)),
+    resumeSession: updateOn("session.resume", (context, event) => control.resumeSession(context, event)),
+    endSession: updateOn("session.end", (context, event) => control.endSession(s, context, event)),
+    recordMove: updateOn(MOVE_TYPES, (context, event) => moves.recordMove(s, context, event)),
+    recordAnswer: updateOn("question.answer", (context, event) => moves.recordAnswer(s, context, event)),
+    recordDisclosure: updateOn("fact.disclose", (context, event) => moves.recordDisclosure(s, context, event)),
+    markReady: updateOn("phase.ready", (context, event) => moves.markReady(context, event)),
+    setObjectives: updateOn("objectives.set", (context, event) => moves.setObjectives(s, context, event)),
+    setGuess: updateOn("guess.set", (context, event) => moves.setObjectives(s, context, event)),
+    setPlan: updateOn("plan.set", (context, event) => moves.setPlan(s, context, event)),
+    issueRfq: updateOn("rfq.issue", (context, event) => moves.issueRfq(context, event)),
+    recordProposal: updateOn("offer.propose", (context, event) => moves.recordProposal(context, event)),
+    recordAcceptance: updateOn("offer.accept", (context, event) => moves.recordAcceptance(s, context, event)),
+    recordOfferRejection: updateOn("offer.reject", (context, event) => moves.recordOfferRejection(context, event)),
+    recordBid: updateOn("bid.submit", (context, event) => moves.recordBid(context, event)),
+    recordAward: updateOn("award.make", (context, event) => moves.recordAward(s, context, event)),
+    recordWalkaway: updateOn("walkaway", (context, event) => moves.recordWalkaway(s, context, event)),
+    recordReflection: updateOn("reflection.submit", (context, event) => moves.recordReflection(s, context, event)),
     startPhase: assign<NegotiationContext, NegotiationEvent, { index: number }, NegotiationEvent, never>(({ context }, params) => startPhase(s, context, params.index)),
     endPhaseNow: update(({ context }) => endPhaseNow(context)),
     closeRound: update(({ context }) => closeRound(s, context)),
@@ -108,6 +127,13 @@ function makeActions(scenario: Scenario) {
     openDebrief: update(({ context }) => openDebrief(context)),
   };
 }
+
+/**
+ * The machine's context, events and input, for XState's type inference only
+ * (XState never reads the values): declared with their types instead of the
+ * usual `{} as T` placeholders. The other parameters are setup()'s defaults.
+ */
+const MACHINE_TYPES: SetupTypes<NegotiationContext, NegotiationEvent, {}, string, NegotiationInput | undefined, NonReducibleUnknown, EventObject, MetaObject> = {};
 
 export type NegotiationGuard = keyof ReturnType<typeof makeGuards>;
 export type NegotiationAction = keyof ReturnType<typeof makeActions>;
@@ -125,11 +151,7 @@ export type NegotiationAction = keyof ReturnType<typeof makeActions>;
  */
 export function buildNegotiationMachine(scenario: Scenario) {
   return setup({
-    types: {
-      context: {} as NegotiationContext,
-      events: {} as NegotiationEvent,
-      input: {} as NegotiationInput | undefined,
-    },
+    types: MACHINE_TYPES,
     guards: makeGuards(scenario),
     actions: makeActions(scenario),
   }).createMachine({
@@ -143,7 +165,7 @@ export function buildNegotiationMachine(scenario: Scenario) {
       "session.resume": { guard: "canResume", actions: ["stampEvent", "resumeSession"] },
     },
     always: { guard: "eventWasNotApplied", actions: "rejectMove" },
-    states: buildStates(scenario) as never,
+    states: buildStates(scenario),
   });
 }
 

@@ -1,8 +1,10 @@
-import type { MoveType, Scenario } from "../scenario/schema.js";
+import type { MoveType, Phase, Scenario } from "../scenario/schema.js";
 import type { NegotiationAction, NegotiationGuard } from "./machine.js";
 import { lastDealmakingIndex, openMoves, readinessAdvances, reflectingSides } from "./open-moves.js";
 
-type ActionRef = NegotiationAction | { type: "startPhase"; params: { index: number } };
+/** An action named alone; `startPhase` also needs the index of the phase it starts. */
+type PlainAction = Exclude<NegotiationAction, "startPhase">;
+type ActionRef = PlainAction | { type: "startPhase"; params: { index: number } };
 
 interface Transition {
   guard?: NegotiationGuard;
@@ -18,7 +20,7 @@ interface StateConfig {
 }
 
 /** The guard and the recording action of each move. */
-const MOVE_TRANSITIONS: Record<MoveType, { guard: NegotiationGuard; action: NegotiationAction }> = {
+const MOVE_TRANSITIONS: Record<MoveType, { guard: NegotiationGuard; action: PlainAction }> = {
   "phase.ready": { guard: "isLegalReady", action: "markReady" },
   "objectives.set": { guard: "isLegalObjectives", action: "setObjectives" },
   "plan.set": { guard: "isLegalPlan", action: "setPlan" },
@@ -48,18 +50,17 @@ function afterTalks(scenario: Scenario, index: number): string {
   return scenario.phases.slice(index + 1).find((p) => p.kind === "reflection")?.id ?? "debrief";
 }
 
-/** What leaving phase `index` in the normal order does: open the round's bids; end the talks after the last deal-making phase. */
-function leaveActions(scenario: Scenario, index: number): NegotiationAction[] {
-  const leave: NegotiationAction[] = [];
-  if (scenario.phases[index]?.kind === "sealed-bid") leave.push("closeRound");
+/** What leaving `phase` (at `index`) in the normal order does: open the round's bids; end the talks after the last deal-making phase. */
+function leaveActions(scenario: Scenario, phase: Phase, index: number): PlainAction[] {
+  const leave: PlainAction[] = [];
+  if (phase.kind === "sealed-bid") leave.push("closeRound");
   if (index === lastDealmakingIndex(scenario)) leave.push("endByTimeout");
   return leave;
 }
 
-/** The eventless transitions that end phase `index`: talks over, deadline, everyone ready, every reflection in. */
-function phaseExits(scenario: Scenario, index: number, next: string): Transition[] {
-  const phase = scenario.phases[index]!;
-  const leave = leaveActions(scenario, index);
+/** The eventless transitions that end `phase` (at `index`): talks over, deadline, everyone ready, every reflection in. */
+function phaseExits(scenario: Scenario, phase: Phase, index: number, next: string): Transition[] {
+  const leave = leaveActions(scenario, phase, index);
   const exits: Transition[] = [];
   if (phase.kind !== "reflection") exits.push({ guard: "talksEnded", target: afterTalks(scenario, index), actions: ["endPhaseNow"] });
   exits.push({ guard: "deadlinePassed", target: next, actions: ["rejectLateEvent", ...leave] });
@@ -68,10 +69,9 @@ function phaseExits(scenario: Scenario, index: number, next: string): Transition
   return exits;
 }
 
-function phaseState(scenario: Scenario, index: number): StateConfig {
-  const phase = scenario.phases[index]!;
+function phaseState(scenario: Scenario, phase: Phase, index: number): StateConfig {
   const next = scenario.phases[index + 1]?.id ?? "debrief";
-  const leave = leaveActions(scenario, index);
+  const leave = leaveActions(scenario, phase, index);
   const on: Record<string, Transition> = {};
   for (const move of openMoves(scenario, index)) {
     const { guard, action } = MOVE_TRANSITIONS[move];
@@ -82,7 +82,7 @@ function phaseState(scenario: Scenario, index: number): StateConfig {
     phase.kind === "reflection"
       ? { guard: "canEndSession", target: "debrief", actions: ["stampEvent", "endSession", "endPhaseNow"] }
       : { guard: "canEndSession", actions: ["stampEvent", "endSession"] };
-  return { entry: { type: "startPhase", params: { index } }, always: phaseExits(scenario, index, next), on };
+  return { entry: { type: "startPhase", params: { index } }, always: phaseExits(scenario, phase, index, next), on };
 }
 
 /** The machine's states for a scenario: lobby, one per phase in order, debrief. */
@@ -102,8 +102,8 @@ export function buildStates(scenario: Scenario): Record<string, StateConfig> {
       },
     },
   };
-  scenario.phases.forEach((_, index) => {
-    states[scenario.phases[index]!.id] = phaseState(scenario, index);
+  scenario.phases.forEach((phase, index) => {
+    states[phase.id] = phaseState(scenario, phase, index);
   });
   states.debrief = { type: "final", entry: "openDebrief" };
   return states;

@@ -3,12 +3,12 @@ import type { MoveType, Scenario } from "../scenario/schema.js";
 import { resolveRecipients } from "./audience.js";
 import { checkIdSet, checkOptionalText, checkPackage, checkText, MAX_TEXT } from "./checks.js";
 import { currentPhase, own, sideOf, type NegotiationContext } from "./context.js";
-import type { MoveEvent } from "./events.js";
+import type { MoveEventOf } from "./events.js";
 import { entryAt } from "./log.js";
 import { problem, type Problem } from "./messages.js";
 import { checkOffer } from "./offers.js";
 
-type Move<T extends MoveType> = Extract<MoveEvent, { type: T }>;
+type Move<T extends MoveType> = MoveEventOf<T>;
 type Check<T extends MoveType> = (scenario: Scenario, ctx: NegotiationContext, event: Move<T>) => Problem | null;
 
 function first(...checks: (() => Problem | null)[]): Problem | null {
@@ -144,7 +144,8 @@ const CHECKS: { [T in MoveType]: Check<T> } = {
 };
 
 /** The rules of one move after the common prechecks: references, texts, packages, once-only moves. */
-export function checkMove(scenario: Scenario, ctx: NegotiationContext, event: MoveEvent): Problem | null {
-  const check = CHECKS[event.type] as Check<MoveType>;
+export function checkMove<T extends MoveType>(scenario: Scenario, ctx: NegotiationContext, event: Move<T>): Problem | null {
+  // For a generic T, TypeScript resolves the mapped table at `event.type: T` to Check<T>, which takes this very event.
+  const check: Check<T> = CHECKS[event.type];
   return check(scenario, ctx, event);
 }
