@@ -15,6 +15,8 @@ import { loadCatalog } from "./scenarios/catalog.js";
 import { readConfig, type ServerConfig } from "./config.js";
 import { createLogger, type Logger } from "./log.js";
 import { NegotiationRoom } from "./rooms/NegotiationRoom.js";
+import { CohortRoom } from "./cohort/CohortRoom.js";
+import { sessionRoutes } from "./http/sessions.js";
 import { refuseRiskyMsgpackExtensions } from "./rooms/message-bounds.js";
 import { resumeUnfinished } from "./rooms/resume.js";
 import { setServices, type ServerServices } from "./services.js";
@@ -69,11 +71,12 @@ export async function startServer(config: ServerConfig = readConfig(), log: Logg
     gracefullyShutdown: false,
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
     ...(config.redisUrl ? { presence: new RedisPresence(config.redisUrl), driver: new RedisDriver(config.redisUrl) } : {}),
-    rooms: { negotiation: defineRoom(NegotiationRoom) },
+    rooms: { negotiation: defineRoom(NegotiationRoom), cohort: defineRoom(CohortRoom) },
     express: (app) => {
       app.disable("x-powered-by");
       app.set("trust proxy", config.trustProxy);
       app.use(express.json({ limit: "64kb" }));
+      app.use("/", sessionRoutes(services));
       app.use("/", apiRoutes(services));
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: false, maxAge: "1h" }));

@@ -42,6 +42,7 @@ type MessageType = "move" | "control" | "debrief.get";
 
 const HEARTBEAT_MS = 5_000;
 const SUMMARY_EVERY_MS = 250;
+const QUIET_SUMMARY_MS = 30_000;
 
 /**
  * One negotiation. Thin by design: it authenticates, bounds and checks each
@@ -96,6 +97,8 @@ export class NegotiationRoom extends Room<{ state: NegotiationState; client: Roo
     this.mirror.updateContext(this.session.context(), false);
     this.clock.setInterval(() => void this.session.heartbeat().catch((e: unknown) => s.log.warn("heartbeat failed", { negotiation: this.roomId, error: String(e) })), HEARTBEAT_MS);
     this.putAwayWhenIdle(s.config.unjoinedMinutes); // nobody may ever join: the code still reopens it from storage
+    // A quiet table publishes too, so the dashboard can say it has stalled.
+    if (this.cohort) this.clock.setInterval(() => this.publishSummary(), QUIET_SUMMARY_MS);
 
     for (const type of ["move", "control", "debrief.get"] as const) {
       this.onMessage(type, (client, message) => {
