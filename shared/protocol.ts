@@ -85,6 +85,7 @@ export const ControlInputSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("session.pause") }),
   z.object({ type: z.literal("session.resume") }),
   z.object({ type: z.literal("session.end"), reason: say }),
+  z.object({ type: z.literal("market.event"), event: z.string().min(1).max(64) }),
 ]);
 export type ControlInput = z.infer<typeof ControlInputSchema>;
 

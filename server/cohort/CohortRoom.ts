@@ -52,6 +52,7 @@ const Control = z.object({
     z.object({ type: z.literal("resume"), table: z.string().max(16).optional() }),
     z.object({ type: z.literal("extend"), table: z.string().max(16).optional(), minutes: z.int().min(1).max(60) }),
     z.object({ type: z.literal("broadcast"), text: z.string().max(500) }),
+    z.object({ type: z.literal("market"), event: z.string().max(64), table: z.string().max(16).optional() }),
     z.object({ type: z.literal("end") }),
   ]),
 });
@@ -96,7 +97,8 @@ export class CohortRoom extends Room<{ state: CohortState; client: CohortClient 
     state.status = record.status;
     state.policy = record.policy;
     state.scenarios = JSON.stringify(this.scenarios.map((sc) => { const p = publicScenario(sc); return { id: p.id, title: p.title, kind: p.kind, durationMinutes: p.durationMinutes, seats: p.seats }; }));
-    state.views.set(TRAINER_VIEW, Object.assign(new CohortViewState(), { viewer: TRAINER_VIEW }));
+    const news = this.scenarios.flatMap((sc) => sc.marketEvents.map((m) => ({ scenarioId: sc.id, id: m.id, title: m.title, text: m.text, note: m.note ?? "" })));
+    state.views.set(TRAINER_VIEW, Object.assign(new CohortViewState(), { viewer: TRAINER_VIEW, marketEvents: JSON.stringify(news) }));
     this.state = state;
     for (const p of this.participants) this.addParticipantView(p);
     this.refreshRoster();
@@ -199,6 +201,8 @@ export class CohortRoom extends Room<{ state: CohortState; client: CohortClient 
         return this.openTables(ref);
       case "broadcast":
         return this.broadcastBanner(ref, c.text);
+      case "market":
+        return this.announce(ref, c.event, c.table);
       case "end":
         return this.end(ref);
       default:
@@ -279,6 +283,21 @@ export class CohortRoom extends Room<{ state: CohortState; client: CohortClient 
     const failed = Object.entries(results).filter(([, r]) => !r.ok);
     const message = failed.length ? failed.map(([t, r]) => `${t}: ${r.message ?? "refused"}`).join(" · ") : undefined;
     return { ref, ok: failed.length < targets.length || targets.length === 0, ...(message ? { message } : {}), data: results };
+  }
+
+  /** A market event of the scenario, announced at one table or every table playing that scenario. */
+  private async announce(ref: string, event: string, only: string | undefined): Promise<Reply> {
+    const tables = (this.grouping?.tables ?? []).filter((t) => (only ? t.id === only : true) && this.scenarios.find((sc) => sc.id === t.scenarioId)?.marketEvents.some((m) => m.id === event));
+    if (tables.length === 0) return { ref, ok: false, code: "unknown-reference", message: "No open table plays a scenario with that market event." };
+    const results: Record<string, { ok: boolean; message?: string | undefined }> = {};
+    for (const t of tables) {
+      const code = this.codes.get(t.id);
+      if (!code) continue;
+      await ensureHosted(services().store, code, services().log);
+      results[t.id] = await matchMaker.remoteRoomCall<NegotiationRoom, "trainerControl">(code, "trainerControl", [{ type: "market.event", event }]);
+    }
+    const failed = Object.entries(results).filter(([, r]) => !r.ok);
+    return { ref, ok: failed.length < Object.keys(results).length, ...(failed.length ? { message: failed.map(([id, r]) => `${id}: ${r.message ?? "refused"}`).join(" · ") } : {}), data: results };
   }
 
   private async broadcastBanner(ref: string, raw: string): Promise<Reply> {

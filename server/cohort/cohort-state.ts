@@ -13,6 +13,8 @@ export const CohortViewState = schema(
     roster: t.string().default("[]"),
     grouping: t.string().default("null"),
     tables: t.map("string"),
+    /** Trainer only: JSON of the market events the session's scenarios define ({ scenarioId, id, title, text, note }). */
+    marketEvents: t.string().default("[]"),
   },
   "CohortView",
 );

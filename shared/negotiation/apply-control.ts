@@ -35,6 +35,13 @@ export function extendPhase(ctx: NegotiationContext, event: Control<"phase.exten
   return recordControl({ ...ctx, phaseEndsAt: (ctx.phaseEndsAt ?? ctx.now) + ms }, event);
 }
 
+/** Announce a market event to every seat: its headline and text go into the public log, where scoring and exports see them. */
+export function announceMarketEvent(scenario: Scenario, ctx: NegotiationContext, event: Control<"market.event">): NegotiationContext {
+  const news = scenario.marketEvents.find((m) => m.id === event.event);
+  if (!news) return ctx; // the guard has checked it
+  return { ...ctx, log: appendEntries(ctx, { by: event.by, type: "market.event", payload: { event: news.id, title: news.title, text: news.text }, audience: "all" }) };
+}
+
 /** Freeze the phase clock. */
 export function pauseSession(ctx: NegotiationContext, event: Control<"session.pause">): NegotiationContext {
   return recordControl({ ...ctx, pausedAt: ctx.now }, event);

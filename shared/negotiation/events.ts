@@ -49,6 +49,8 @@ export type ControlEvent =
   | (Base & { type: "session.pause" })
   | (Base & { type: "session.resume" })
   | (Base & { type: "session.end"; reason: string })
+  /** The trainer announces one of the scenario's market events to every seat. */
+  | (Base & { type: "market.event"; event: string })
   | (Base & { type: "time.tick" });
 
 export type NegotiationEvent = MoveEvent | ControlEvent;

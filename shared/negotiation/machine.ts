@@ -41,7 +41,7 @@ function makeGuards(scenario: Scenario) {
   const phaseOf = (context: NegotiationContext) => scenario.phases.find((p) => p.id === context.phase);
   return {
     canClaimSeat: legal, canReleaseSeat: legal, canStart: legal, canAdvance: legal,
-    canExtend: legal, canPause: legal, canResume: legal, canEndSession: legal,
+    canExtend: legal, canPause: legal, canResume: legal, canEndSession: legal, canAnnounce: legal,
     isLegalReady: legal, isLegalObjectives: legal, isLegalPlan: legal, isLegalGuess: legal,
     isLegalChat: legal, isLegalQuestion: legal, isLegalAnswer: legal, isLegalDisclosure: legal,
     isLegalValueArgument: legal, isLegalRiskNote: legal, isLegalContact: legal, isLegalRfq: legal,
@@ -103,6 +103,7 @@ function makeActions(scenario: Scenario) {
     recordControl: updateOn(CONTROL_TYPES, (context, event) => control.recordControl(context, event)),
     extendPhase: updateOn("phase.extend", (context, event) => control.extendPhase(context, event)),
     pauseSession: updateOn("session.pause", (context, event) => control.pauseSession(context, event)),
+    announceMarketEvent: updateOn("market.event", (context, event) => control.announceMarketEvent(s, context, event)),
     resumeSession: updateOn("session.resume", (context, event) => control.resumeSession(context, event)),
     endSession: updateOn("session.end", (context, event) => control.endSession(s, context, event)),
     recordMove: updateOn(MOVE_TYPES, (context, event) => moves.recordMove(s, context, event)),
@@ -163,6 +164,8 @@ export function buildNegotiationMachine(scenario: Scenario) {
       "phase.extend": { guard: "canExtend", actions: ["stampEvent", "extendPhase"] },
       "session.pause": { guard: "canPause", actions: ["stampEvent", "pauseSession"] },
       "session.resume": { guard: "canResume", actions: ["stampEvent", "resumeSession"] },
+      // Only a scenario with market events listens for them (the path tests walk every transition).
+      ...(scenario.marketEvents.length > 0 ? { "market.event": { guard: "canAnnounce", actions: ["stampEvent", "announceMarketEvent"] } } : {}),
     },
     always: { guard: "eventWasNotApplied", actions: "rejectMove" },
     states: buildStates(scenario),

@@ -86,6 +86,15 @@ function checkEnd(scenario: Scenario, ctx: NegotiationContext, event: Control<"s
   return checkText(event.reason, "reason for ending the session");
 }
 
+function checkMarketEvent(scenario: Scenario, ctx: NegotiationContext, event: Control<"market.event">): Problem | null {
+  const basic = precheckFacilitator(scenario, ctx, event, "announce market news");
+  if (basic) return basic;
+  if (ctx.ending !== null) return problem("negotiation-over", "The talks have ended; news no longer changes them.");
+  if (!scenario.marketEvents.some((m) => m.id === event.event)) return problem("unknown-reference", `This scenario has no market event "${event.event}".`);
+  const announced = ctx.log.some((e) => e.type === "market.event" && e.payload.event === event.event);
+  return announced ? problem("already-done", "That news has already been announced at this table.") : null;
+}
+
 function titleOf(scenario: Scenario, seat: string): string {
   return scenario.seats.find((s) => s.id === seat)?.title ?? seat;
 }
@@ -109,6 +118,8 @@ export function validateControl(scenario: Scenario, ctx: NegotiationContext, eve
       return checkResume(scenario, ctx, event);
     case "session.end":
       return checkEnd(scenario, ctx, event);
+    case "market.event":
+      return checkMarketEvent(scenario, ctx, event);
     case "time.tick":
       return null;
   }

@@ -16,6 +16,7 @@ export const CONTROL_TYPES = [
   "session.pause",
   "session.resume",
   "session.end",
+  "market.event",
   "time.tick",
 ] as const satisfies readonly ControlEvent["type"][];
 

@@ -75,7 +75,7 @@ export function locateLine(text: string, path: readonly PathSegment[]): number |
 const PLACEHOLDER: Scenario = {
   id: "placeholder", version: 1, title: "-", kind: "strategic-partnership", summary: "-", durationMinutes: 1,
   learningGoals: [], context: "-", seats: [], issues: [], objectives: [], alignments: [], objectivesPerSide: 3,
-  valueLevers: [], risks: [], phases: [], coaching: { summary: "-", procurement: [], sales: [], keyLessons: [] },
+  valueLevers: [], risks: [], phases: [], marketEvents: [], coaching: { summary: "-", procurement: [], sales: [], keyLessons: [] },
 };
 
 /**

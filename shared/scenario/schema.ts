@@ -183,6 +183,13 @@ export const StakeholderSchema = z.object({
   trustPenalty: z.number().min(0).max(100).default(25).describe("Trust points the bypass costs with procurement."),
 });
 
+export const MarketEventSchema = z.object({
+  id,
+  title: text.describe("A headline, e.g. \"Resin prices jump 18 %\"."),
+  text: text.describe("What every seat reads when the trainer announces it (Markdown): the new facts and what they change."),
+  note: z.string().optional().describe("For the trainer only: why to use it and what it tests."),
+});
+
 export const CoachingSchema = z.object({
   summary: text,
   procurement: z.array(text).min(1),
@@ -210,6 +217,7 @@ export const ScenarioSchema = z
     risks: z.array(RiskSchema).default([]),
     phases: z.array(PhaseSchema).min(2),
     stakeholder: StakeholderSchema.optional(),
+    marketEvents: z.array(MarketEventSchema).default([]).describe("News the trainer may announce mid-negotiation to every table of this scenario (a price shock, a supply scare)."),
     coaching: CoachingSchema,
   })
   .describe("A negotiation exercise: who sits at the table, what they negotiate and what each side privately wants.");
@@ -225,6 +233,7 @@ export type Issue = Scenario["issues"][number];
 export type Objective = Scenario["objectives"][number];
 export type ValueLever = Scenario["valueLevers"][number];
 export type Risk = Scenario["risks"][number];
+export type MarketEvent = Scenario["marketEvents"][number];
 export type Phase = Scenario["phases"][number];
 export type IssueOutcome = z.infer<typeof IssueOutcomeSchema>;
 /** An agreement or proposal: one option id per issue id. */

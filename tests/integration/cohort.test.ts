@@ -38,7 +38,7 @@ class CohortClient {
   control(control: Record<string, unknown>) {
     return this.request("cohort.control", { control });
   }
-  view(): { me: string; roster: string; grouping: string; tables: Record<string, string> } | undefined {
+  view(): { me: string; roster: string; grouping: string; tables: Record<string, string>; marketEvents: string } | undefined {
     const views = Object.values((this.room.state as { toJSON(): { views?: Record<string, never> } }).toJSON().views ?? {});
     if (views.length > 1) throw new Error(`${this.name} received ${views.length} cohort views`);
     return views[0];
@@ -109,6 +109,11 @@ describe("a facilitated cohort over real sockets", () => {
     expect((await trainer.control({ type: "start" })).ok).toBe(true);
     await expect.poll(() => Object.values(trainer.view()?.tables ?? {}).map((t) => (JSON.parse(t) as { phase: string }).phase)).toEqual(Object.keys(trainer.view()!.tables).map(() => "briefing"));
     expect((await trainer.control({ type: "broadcast", text: "Ten minutes to the plenary." })).ok).toBe(true);
+    expect(JSON.parse(trainer.view()!.marketEvents as string)).toMatchObject([{ id: "diesel-surcharge", title: "Diesel up 12 % in a month" }]);
+    expect(JSON.parse(ana.view()!.marketEvents as string)).toEqual([]); // the news is a surprise to participants
+    expect((await trainer.control({ type: "market", event: "diesel-surcharge" })).ok).toBe(true);
+    for (const { sales } of tables.values()) if (sales) await sales.find((e) => e.type === "market.event" && e.payload.title === "Diesel up 12 % in a month");
+    expect((await trainer.control({ type: "market", event: "diesel-surcharge" })).ok).toBe(false); // once per table
 
     for (const { procurement, sales } of tables.values()) {
       if (!procurement || !sales) continue;
