@@ -1,8 +1,11 @@
 import { lazy, Suspense, useEffect, useState } from "react";
+import { joinCohort } from "./cohort/CohortConnection.js";
+import { CohortConnectionBanner, SessionBanner, SessionReturn } from "./cohort/SessionLinks.js";
+import { useCohortStore } from "./cohort/store.js";
 import { ConnectionBanner } from "./components/ConnectionBanner.js";
 import { Header } from "./components/Header.js";
-import { routeFromPath } from "./lib/codes.js";
-import { savedSeat, savedTrainerKey } from "./lib/tokens.js";
+import { routeFromPath, type Route } from "./lib/codes.js";
+import { savedParticipantToken, savedSeat, savedSessionKey, savedTrainerKey } from "./lib/tokens.js";
 import { join } from "./net/connection.js";
 import { Home } from "./screens/Home.js";
 import { useCurrentPhase } from "./store/hooks.js";
@@ -16,10 +19,12 @@ const Reflection = lazy(() => import("./screens/Reflection.js"));
 const DebriefRoute = lazy(() => import("./screens/DebriefRoute.js"));
 const Facilitator = lazy(() => import("./screens/Facilitator.js"));
 const ArchiveScreen = lazy(() => import("./debrief/ArchiveScreen.js"));
+const CohortRoute = lazy(() => import("./cohort/CohortRoute.js"));
 
 export function App() {
   const inRoom = useStore((s) => s.negotiation !== null && s.me !== null);
   const hasArchive = useStore((s) => s.archive !== null);
+  const inSession = useCohortStore((s) => s.me !== null);
   // The route as the page was opened; Home reads the code from it.
   const [route] = useState(() => routeFromPath(window.location.pathname));
 
@@ -30,6 +35,7 @@ export function App() {
       if (savedTrainerKey(route.code)) void join({ kind: "trainer", code: route.code });
       else useStore.setState({ problem: "This browser has no trainer key for that negotiation. Paste the trainer link below." });
     }
+    openSession(route);
   }, [route]);
 
   return (
@@ -37,13 +43,28 @@ export function App() {
       <a className="skip-link" href="#main">Skip to content</a>
       {inRoom ? <Header /> : null}
       <ConnectionBanner />
+      {/* At a table the header shows the trainer's banner from the negotiation itself. */}
+      {inRoom ? null : <><CohortConnectionBanner /><SessionBanner /></>}
       <main id="main" tabIndex={-1}>
+        {inRoom || hasArchive ? <SessionReturn routeCode={route.kind === "negotiation" || route.kind === "trainer" ? route.code : null} /> : null}
         <Suspense fallback={<p className="loading" role="status">Loading…</p>}>
-          {inRoom ? <Screen /> : hasArchive ? <ArchiveScreen /> : <Home route={route} />}
+          {inRoom ? <Screen /> : hasArchive ? <ArchiveScreen /> : inSession ? <CohortRoute /> : <Home route={route} />}
         </Suspense>
       </main>
     </>
   );
+}
+
+/**
+ * A session's addresses open it with what this browser holds: /s/CODE with a
+ * participant token, /s/CODE/trainer or /plenary with the session key.
+ */
+function openSession(route: Route) {
+  if (route.kind === "session" && savedParticipantToken(route.code)) void joinCohort({ kind: "participant", code: route.code });
+  if (route.kind === "session-trainer" || route.kind === "session-plenary") {
+    if (savedSessionKey(route.code)) void joinCohort({ kind: "trainer", code: route.code, screen: route.kind === "session-plenary" ? "plenary" : "dashboard" });
+    else useCohortStore.setState({ problem: "This browser has no trainer key for that session. Open the session trainer link you saved when you created it." });
+  }
 }
 
 function Screen() {

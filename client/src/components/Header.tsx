@@ -11,6 +11,7 @@ export function Header() {
   const phase = useNegotiationPart((n) => n.phase);
   const mySeat = useNegotiationPart((n, s) => n.seats.find((x) => x.id === s.me?.seat));
   const code = useStore((s) => s.me?.code);
+  const banner = useNegotiationPart((n) => n.banner);
   const index = scenario.phases.findIndex((p) => p.id === phase);
   return (
     <header className="app-header">
@@ -37,6 +38,7 @@ export function Header() {
         </ol>
         <Countdown />
       </nav>
+      {banner ? <p className="trainer-banner" role="status"><strong>From your trainer:</strong> {banner.text}</p> : null}
     </header>
   );
 }

@@ -19,10 +19,36 @@ export function trainerLink(origin: string, code: string, key: string): string {
   return `${origin}/n/${code}/trainer#key=${encodeURIComponent(key)}`;
 }
 
-export type Route = { kind: "home" } | { kind: "negotiation"; code: string } | { kind: "trainer"; code: string };
+/** A participant's link into a session (a cohort): it reopens their waiting screen, poll and table. */
+export function sessionLink(origin: string, code: string, token: string): string {
+  return `${origin}/s/${code}#token=${encodeURIComponent(token)}`;
+}
 
-/** What the address names: /n/CODE (a seat) or /n/CODE/trainer (the facilitator view). */
+/** The session trainer's link: whoever holds it runs the session and every one of its tables. */
+export function sessionTrainerLink(origin: string, code: string, key: string): string {
+  return `${origin}/s/${code}/trainer#key=${encodeURIComponent(key)}`;
+}
+
+export type Route =
+  | { kind: "home" }
+  | { kind: "negotiation"; code: string }
+  | { kind: "trainer"; code: string }
+  | { kind: "session"; code: string }
+  | { kind: "session-trainer"; code: string }
+  | { kind: "session-plenary"; code: string };
+
+/**
+ * What the address names: /n/CODE (a seat), /n/CODE/trainer (the facilitator view),
+ * /s/CODE (a session participant), /s/CODE/trainer (the dashboard) or /s/CODE/plenary.
+ */
 export function routeFromPath(pathname: string): Route {
+  const session = /^\/s\/([A-Za-z0-9-]{4,16})(\/trainer|\/plenary)?\/?$/.exec(pathname);
+  if (session?.[1]) {
+    const code = normaliseCode(session[1]);
+    if (session[2] === "/trainer") return { kind: "session-trainer", code };
+    if (session[2] === "/plenary") return { kind: "session-plenary", code };
+    return { kind: "session", code };
+  }
   const m = /^\/n\/([A-Za-z0-9-]{4,16})(\/trainer)?\/?$/.exec(pathname);
   if (!m?.[1]) return { kind: "home" };
   const code = normaliseCode(m[1]);

@@ -53,6 +53,7 @@ const DESCRIBE: Record<string, Describer> = {
   "session.resume": () => ({ kind: "Resume", icon: "▶", title: "The session resumed", tone: "system" }),
   "session.end": (_e, p) => ({ kind: "End", icon: "■", title: "The facilitator ended the session", detail: String(p.reason ?? ""), tone: "system" }),
   "time.tick": () => ({ kind: "Time", icon: "·", title: "Clock", tone: "system" }),
+  "market.event": (_e, p) => ({ kind: "Market news", icon: "!", title: String(p.title ?? "Market news"), detail: String(p.text ?? ""), tone: "system" }),
   "objectives.set": (_e, p, c, who) => ({ kind: "Objectives", icon: "◎", title: `${who} chose objectives`, detail: objectiveLabels(c.scenario, p.objectives), tone: "private" }),
   "guess.set": (_e, p, c, who) => ({ kind: "Guess", icon: "?", title: `${who} guessed the other side's objectives`, detail: objectiveLabels(c.scenario, p.objectives), tone: "private" }),
   "plan.set": (_e, p, _c, who) => ({ kind: "Plan", icon: "✎", title: `${who} wrote a plan`, detail: String(p.text ?? ""), tone: "private" }),

@@ -31,6 +31,8 @@ export interface RawState {
   phaseEndsAt: number;
   paused: boolean;
   ending: string;
+  /** JSON { text, at } of the trainer's latest message to every table of a session; "" before (older servers: absent). */
+  banner?: string;
   seats: Record<string, RawSeat>;
   views: Record<string, RawView>;
 }
@@ -113,10 +115,19 @@ export function toSnapshot(raw: RawState, viewerKey: string | null = null): Nego
     phaseEndsAt: raw.phaseEndsAt,
     paused: raw.paused,
     ending: parseOnce(raw.ending),
+    banner: bannerOf(raw.banner),
     scenario,
     seats,
     log,
     views: view ? seatViews(view, scenario.seats.map((s) => s.id)) : {},
     revealed,
   };
+}
+
+/** The trainer's banner, checked field by field (it is the only free text the server relays from the trainer). */
+function bannerOf(raw: string | undefined): { text: string; at: number } | null {
+  if (!raw) return null;
+  const value: unknown = JSON.parse(raw);
+  if (typeof value !== "object" || value === null || !("text" in value) || !("at" in value)) return null;
+  return typeof value.text === "string" && typeof value.at === "number" ? { text: value.text, at: value.at } : null;
 }

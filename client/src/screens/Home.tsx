@@ -1,4 +1,8 @@
 import { useEffect, useState } from "react";
+import { CreateSession } from "../cohort/CreateSession.js";
+import { JoinSession } from "../cohort/JoinSession.js";
+import { MySessions } from "../cohort/MySessions.js";
+import { useCohortStore } from "../cohort/store.js";
 import { fetchScenarios, fetchServerInfo, type ScenarioSummary, type ServerInfo } from "../lib/api.js";
 import type { Route } from "../lib/codes.js";
 import { protocolVersion } from "../net/protocol-version.js";
@@ -9,10 +13,13 @@ import { JoinCard } from "./home/JoinCard.js";
 import { StartCard } from "./home/StartCard.js";
 import { TrainerCard } from "./home/TrainerCard.js";
 
-/** Home: join by code, start and take a seat, run one as trainer, or reopen the facilitator view. */
+/** Home: join by code, start and take a seat, run one as trainer, reopen the facilitator view, or join or run a session. */
 export function Home({ route }: { route: Route }) {
   const problem = useStore((s) => s.problem);
-  const connecting = useStore((s) => s.status === "connecting");
+  const sessionProblem = useCohortStore((s) => s.problem);
+  const connectingTable = useStore((s) => s.status === "connecting");
+  const connectingSession = useCohortStore((s) => s.status === "connecting");
+  const connecting = connectingTable || connectingSession;
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [server, setServer] = useState<ServerInfo | null>(null);
@@ -28,6 +35,7 @@ export function Home({ route }: { route: Route }) {
 
   const seatCode = route.kind === "negotiation" ? route.code : null;
   const trainerCode = route.kind === "trainer" ? route.code : null;
+  const sessionCode = route.kind === "session" ? route.code : null;
   return (
     <div className="home">
       <section className="hero">
@@ -35,12 +43,17 @@ export function Home({ route }: { route: Route }) {
         <p className="lead">Sit on the other side of the table. Negotiate a tender or a strategic partnership as procurement or as sales, then read a debrief on trust, value and goals.</p>
       </section>
       {problem ? <p className="notice error" role="alert">{problem}</p> : null}
+      {sessionProblem ? <p className="notice error" role="alert">{sessionProblem}</p> : null}
       {connecting ? <p className="notice" role="status">Connecting…</p> : null}
       <div className="home-grid">
+        {sessionCode ? <JoinSession initialCode={sessionCode} /> : null}
+        <MySessions />
         <JoinCard initialCode={seatCode} />
         <StartCard scenarios={scenarios} loadError={loadError} />
         <TrainerCard scenarios={scenarios} passcodeRequired={server?.trainerPasscodeRequired ?? false} />
         <FacilitateCard initialCode={trainerCode} />
+        {sessionCode ? null : <JoinSession initialCode={null} />}
+        <CreateSession scenarios={scenarios} passcodeRequired={server?.trainerPasscodeRequired ?? false} />
         <section className="card muted" aria-labelledby="practice-title">
           <h2 id="practice-title">Practise alone</h2>
           <p>Play against a practice partner that takes the other seat. <strong>Coming soon.</strong></p>

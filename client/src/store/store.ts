@@ -61,6 +61,8 @@ export interface NegotiationSnapshot {
   views: Record<string, PrivateViewSnapshot>;
   /** The negotiation ended and the briefs and the whole log are open to this viewer. */
   revealed: boolean;
+  /** The trainer's latest message to every table of the session, if any. */
+  banner: { text: string; at: number } | null;
 }
 
 /** A finished negotiation's debrief fetched over HTTP with a seat token or the trainer key, once its room is gone. */
