@@ -142,7 +142,7 @@ export class CohortRoom extends Room<{ state: CohortState; client: CohortClient 
     const view = this.state.views.get(who.kind === "trainer" ? TRAINER_VIEW : who.id);
     if (view) client.view.add(view);
     if (who.kind === "participant") this.refreshMe(who.id, who.token);
-    client.send("hello", { protocol: PROTOCOL_VERSION, role: who.kind, participantId: who.kind === "participant" ? who.id : null, token: who.kind === "participant" ? who.token : null, cohort: this.record.id });
+    client.send("hello", { protocol: PROTOCOL_VERSION, role: who.kind, participantId: who.kind === "participant" ? who.id : null, token: who.kind === "participant" ? who.token : null, cohort: this.record.id, serverTime: Date.now() });
   }
 
   override async onDispose() {
