@@ -1,6 +1,5 @@
 import { matchMaker, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { z } from "zod";
 import { autoGroup, moveParticipant } from "../../shared/cohort/grouping.js";
 import { buildPlenary } from "../../shared/cohort/plenary.js";
 import type { Grouping, Participant, PollAnswer, RolePolicy } from "../../shared/cohort/types.js";
@@ -19,6 +18,7 @@ import { ensureHosted } from "../rooms/resume.js";
 import { hashToken, newSeatToken, sameHash } from "../rooms/seat-tokens.js";
 import { services } from "../services.js";
 import type { CohortRecord, ParticipantRecord } from "../storage/cohort-store.js";
+import { Control, hashSeed, isPoll, Join, PlenaryRequest, Poll, policyOf, storedGrouping, type CohortControl } from "./messages.js";
 import { cohortChannel } from "./channels.js";
 import { CohortState, CohortViewState } from "./cohort-state.js";
 import type { TableSummary } from "./table-tracker.js";
@@ -32,32 +32,6 @@ const TRAINER_VIEW = "#trainer";
 type Who = { kind: "trainer" } | { kind: "participant"; id: string; token: string };
 interface ClientData { who: Who; limiter: RateLimiter }
 type CohortClient = Client<{ userData: ClientData }>;
-
-const Join = z.object({
-  trainerKey: z.string().max(128).optional(),
-  token: z.string().max(128).optional(),
-  name: z.unknown().optional(),
-  function: z.enum(["sales", "procurement", "other"]).optional(),
-});
-
-const Poll = z.object({ ref: z.string().max(64), stage: z.enum(["before", "after"]), word: z.string().max(40), attitude: z.int().min(1).max(7) });
-const Control = z.object({
-  ref: z.string().max(64),
-  control: z.discriminatedUnion("type", [
-    z.object({ type: z.literal("group.auto") }),
-    z.object({ type: z.literal("group.move"), participant: z.string().max(64), table: z.string().max(16), seat: z.string().max(64) }),
-    z.object({ type: z.literal("tables.open") }),
-    z.object({ type: z.literal("start"), table: z.string().max(16).optional() }),
-    z.object({ type: z.literal("pause"), table: z.string().max(16).optional() }),
-    z.object({ type: z.literal("resume"), table: z.string().max(16).optional() }),
-    z.object({ type: z.literal("extend"), table: z.string().max(16).optional(), minutes: z.int().min(1).max(60) }),
-    z.object({ type: z.literal("broadcast"), text: z.string().max(500) }),
-    z.object({ type: z.literal("market"), event: z.string().max(64), table: z.string().max(16).optional() }),
-    z.object({ type: z.literal("end") }),
-  ]),
-});
-const PlenaryRequest = z.object({ ref: z.string().max(64), showNames: z.boolean() });
-type CohortControl = z.infer<typeof Control>["control"];
 
 interface Reply { ref: string | null; ok: boolean; code?: string; message?: string; data?: unknown }
 
@@ -401,31 +375,4 @@ export class CohortRoom extends Room<{ state: CohortState; client: CohortClient 
   private reply(client: Client, reply: Reply) {
     client.send("reply", reply);
   }
-}
-
-function isPoll(x: unknown): x is PollAnswer {
-  return typeof x === "object" && x !== null && "stage" in x && (x.stage === "before" || x.stage === "after");
-}
-
-/** The grouping and table codes as saveGrouping stored them, or null for a cohort not grouped yet. */
-function storedGrouping(x: unknown): { grouping: Grouping; codes: Record<string, string> } | null {
-  if (typeof x !== "object" || x === null || !("grouping" in x) || !("codes" in x)) return null;
-  const { grouping, codes } = x;
-  if (typeof grouping !== "object" || grouping === null || !("tables" in grouping) || !Array.isArray(grouping.tables)) return null;
-  if (typeof codes !== "object" || codes === null) return null;
-  const table: Record<string, string> = {};
-  for (const [k, v] of Object.entries(codes)) if (typeof v === "string") table[k] = v;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the room stored it from a Grouping (saveGrouping); only its envelope is checked here
-  return { grouping: grouping as Grouping, codes: table };
-}
-
-function policyOf(policy: string): RolePolicy {
-  return ROLE_POLICIES.find((p) => p === policy) ?? "balanced";
-}
-
-/** A stable seed from the cohort code: the same roster groups the same way every time. */
-function hashSeed(code: string): number {
-  let h = 2166136261;
-  for (const c of code) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return h >>> 0;
 }

@@ -197,10 +197,34 @@ describe.runIf(run)("a facilitated session", () => {
     }
     await checkScreen(pages[1] ?? trainer, "cohort-08-broadcast-at-table");
 
+    // Market news: the trainer reads the note meant for them, announces it, and it reaches the tables' transcripts (checked below); a second announcement is refused.
+    const news = scenario.marketEvents.find((m) => m.id === "diesel-surcharge");
+    expect(news?.title).toBe("Diesel up 12 % in a month");
+    const market = trainer.locator("section.market-news");
+    await market.getByRole("heading", { name: news?.title ?? "" }).waitFor();
+    await market.getByText("For you:").waitFor();
+    await market.getByRole("button", { name: "Announce to every table" }).click();
+    await market.getByText(/^Announced at T1, T2\./).waitFor();
+    await checkScreen(trainer, "cohort-08b-market-news");
+    await market.getByRole("button", { name: "Announce to every table" }).click();
+    await market.getByRole("alert").getByText(/already been announced/).waitFor();
+
+    // The grouping stays at hand after opening, collapsed under "Reassign seats".
+    const reassign = trainer.locator("details.reassign");
+    expect(await reassign.getAttribute("open")).toBeNull();
+    await reassign.locator("summary").click();
+    await reassign.getByText("Moving someone into a seat hands it to them at once; the person there takes the mover's old place.").waitFor();
+    await reassign.getByLabel(/^Seat for Ana/).waitFor();
+    await checkScreen(trainer, "cohort-08c-reassign");
+    await reassign.locator("summary").click();
+
     // "Watch" opens that table's facilitator view with the session's key, and leads back to the dashboard.
     await firstCard.getByRole("link", { name: `Watch ${id}` }).click();
     await trainer.getByRole("heading", { name: "Facilitator view" }).waitFor();
     expect(new URL(trainer.url()).pathname).toBe(`/n/${first}/trainer`);
+    // The announced news is in that table's transcript, by its title (no player here reaches the talks screen, where players see the transcript).
+    await trainer.getByRole("tab", { name: "Transcript" }).click();
+    await trainer.locator(".transcript").getByText(news?.title ?? "").first().waitFor({ timeout: 15_000 });
     await trainer.getByRole("link", { name: /Back to the session dashboard/ }).click();
     await trainer.getByRole("heading", { name: "Live tables" }).waitFor();
 

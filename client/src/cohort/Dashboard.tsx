@@ -7,7 +7,7 @@ import { GroupingEditor } from "./Grouping.js";
 import { SessionAdmin } from "./SessionAdmin.js";
 import { useCohortBusy, useSession } from "./store.js";
 import { keepWatchKey, TableCard } from "./TableCard.js";
-import { FUNCTION_LABEL } from "./types.js";
+import { FUNCTION_LABEL, type MarketNews } from "./types.js";
 
 const STATUS_TEXT = { setup: "Setting up", running: "Running", ended: "Ended" } as const;
 
@@ -29,7 +29,7 @@ export default function Dashboard() {
         </div>
       </header>
       <Roster />
-      {opened ? <><SessionControls /><LiveTables /></> : <GroupingEditor />}
+      {opened ? <><SessionControls /><MarketNewsPanel /><LiveTables /><GroupingEditor opened /></> : <GroupingEditor />}
       <SessionAdmin />
     </div>
   );
@@ -105,6 +105,47 @@ function SessionControls() {
       ) : <button type="button" className="danger" onClick={() => setConfirmEnd(true)}>End session…</button>}
       <CohortErrorNote origin={CONTROLS} />
     </section>
+  );
+}
+
+/** The scenarios' market events: what the trainer may announce to every table playing that scenario. */
+function MarketNewsPanel() {
+  const session = useSession();
+  const ids = useId();
+  const playing = new Set(session.tables.map((t) => t.scenarioId));
+  const news = session.marketEvents.filter((m) => playing.has(m.scenarioId));
+  if (news.length === 0) return null;
+  return (
+    <section className="card market-news" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Market news</h2>
+      <p className="hint">Announce news mid-negotiation: every table playing that scenario sees it in its transcript.</p>
+      {news.map((m) => <MarketNewsItem key={`${m.scenarioId}|${m.id}`} news={m} scenarioTitle={session.scenarios.length > 1 ? session.scenarios.find((s) => s.id === m.scenarioId)?.title : undefined} ended={session.status === "ended"} />)}
+    </section>
+  );
+}
+
+function MarketNewsItem({ news, scenarioTitle, ended }: { news: MarketNews; scenarioTitle: string | undefined; ended: boolean }) {
+  const origin = `market-${news.scenarioId}-${news.id}`;
+  const busy = useCohortBusy(origin);
+  const [result, setResult] = useState<string | null>(null);
+  const ids = useId();
+  const announce = () => {
+    setResult(null);
+    void sendCohortControl(origin, { type: "market", event: news.id }).then((r) => {
+      if (!r.ok) return;
+      const done = Object.entries(r.data && typeof r.data === "object" ? r.data : {}).filter(([, v]) => typeof v === "object" && v !== null && "ok" in v && v.ok === true).map(([t]) => t);
+      setResult([done.length ? `Announced at ${done.join(", ")}.` : "Announced.", r.message ? `Not at ${r.message}` : ""].filter(Boolean).join(" "));
+    });
+  };
+  return (
+    <article className="market-item" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{news.title}{scenarioTitle ? <span className="hint"> · {scenarioTitle}</span> : null}</h3>
+      {news.note ? <p><strong>For you:</strong> {news.note}</p> : null}
+      <p><strong>Players will read:</strong> {news.text}</p>
+      <button type="button" disabled={busy || ended} aria-describedby={`${ids}-title`} onClick={announce}>Announce to every table</button>
+      {result ? <p className="hint" role="status">{result}</p> : null}
+      <CohortErrorNote origin={origin} />
+    </article>
   );
 }
 

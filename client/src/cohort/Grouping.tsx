@@ -22,8 +22,9 @@ function seatOptions(grouping: Grouping, scenarios: SessionScenario[], nameOf: (
 /**
  * The grouping editor: auto-group by the session's policy, then move people
  * seat by seat (moving into a taken seat swaps the two), then open the tables.
+ * Once they are open (`opened`), the same seats reassign live, under "Reassign seats".
  */
-export function GroupingEditor() {
+export function GroupingEditor({ opened = false }: { opened?: boolean }) {
   const session = useSession();
   const busy = useCohortBusy(ORIGIN);
   const ids = useId();
@@ -35,6 +36,18 @@ export function GroupingEditor() {
   const waiting = [...new Set([...(grouping?.unassigned ?? []), ...roster.map((p) => p.id).filter((id) => !seated.has(id))])];
   const options = grouping ? seatOptions(grouping, scenarios, nameOf) : [];
   const policy = POLICIES.find((p) => p === session.policy);
+
+  if (opened) {
+    // Once the tables are open the same editor reassigns seats live, tucked away until the trainer needs it.
+    return (
+      <details className="card reassign">
+        <summary><h2 id={`${ids}-title`}>Reassign seats</h2></summary>
+        <p className="hint">Moving someone into a seat hands it to them at once; the person there takes the mover's old place.</p>
+        <CohortErrorNote origin={ORIGIN} />
+        {grouping ? <SeatGrid grouping={grouping} scenarios={scenarios} people={people} options={options} busy={busy} ids={ids} waiting={waiting} /> : null}
+      </details>
+    );
+  }
 
   return (
     <section className="card" aria-labelledby={`${ids}-title`}>
@@ -48,28 +61,35 @@ export function GroupingEditor() {
       {roster.length === 0 ? <p>Nobody has joined yet. Give the participants the session code.</p> : null}
       {roster.length > 0 && !grouping ? <p>{roster.length} {roster.length === 1 ? "person has" : "people have"} joined. Auto-group them into tables, then adjust by hand.</p> : null}
       {grouping?.notes.length ? <ul className="grouping-notes" aria-label="Notes on this grouping">{grouping.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
-      {grouping ? (
-        <div className="grouping-grid">
-          {grouping.tables.map((t) => {
-            const scenario = scenarios.find((s) => s.id === t.scenarioId);
-            return (
-              <section key={t.id} className="group-table" aria-labelledby={`${ids}-${t.id}`}>
-                <h3 id={`${ids}-${t.id}`}>{t.id} · {scenario?.title ?? t.scenarioId}</h3>
-                <ul className="group-seats">
-                  {Object.entries(t.seats).map(([seat, occupants]) => (
-                    <li key={seat} className={`side-${scenario?.seats.find((s) => s.id === seat)?.side ?? "none"}`}>
-                      <span className="seat-name">{seatLabel(scenario, seat)}</span>
-                      {occupants.length === 0 ? <span className="status status-empty">empty</span> : null}
-                      {occupants.map((id) => <MoveSelect key={id} person={people.get(id)} id={id} current={`${t.id}|${seat}`} options={options} disabled={busy} />)}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            );
-          })}
-        </div>
-      ) : null}
-      {grouping && waiting.length > 0 ? (
+      {grouping ? <SeatGrid grouping={grouping} scenarios={scenarios} people={people} options={options} busy={busy} ids={ids} waiting={waiting} /> : null}
+    </section>
+  );
+}
+
+/** Every table's seats, each person's seat a select, and who is not at a table yet. */
+function SeatGrid({ grouping, scenarios, people, options, busy, ids, waiting }: { grouping: Grouping; scenarios: SessionScenario[]; people: Map<string, RosterEntry>; options: SeatOption[]; busy: boolean; ids: string; waiting: string[] }) {
+  return (
+    <>
+      <div className="grouping-grid">
+        {grouping.tables.map((t) => {
+          const scenario = scenarios.find((s) => s.id === t.scenarioId);
+          return (
+            <section key={t.id} className="group-table" aria-labelledby={`${ids}-${t.id}`}>
+              <h3 id={`${ids}-${t.id}`}>{t.id} · {scenario?.title ?? t.scenarioId}</h3>
+              <ul className="group-seats">
+                {Object.entries(t.seats).map(([seat, occupants]) => (
+                  <li key={seat} className={`side-${scenario?.seats.find((s) => s.id === seat)?.side ?? "none"}`}>
+                    <span className="seat-name">{seatLabel(scenario, seat)}</span>
+                    {occupants.length === 0 ? <span className="status status-empty">empty</span> : null}
+                    {occupants.map((id) => <MoveSelect key={id} person={people.get(id)} id={id} current={`${t.id}|${seat}`} options={options} disabled={busy} />)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+      {waiting.length > 0 ? (
         <section className="group-table waiting" aria-labelledby={`${ids}-waiting`}>
           <h3 id={`${ids}-waiting`}>Not at a table</h3>
           <ul className="group-seats">
@@ -77,7 +97,7 @@ export function GroupingEditor() {
           </ul>
         </section>
       ) : null}
-    </section>
+    </>
   );
 }
 

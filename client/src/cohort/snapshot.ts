@@ -1,5 +1,5 @@
 import type { CohortSnapshot } from "./store.js";
-import type { Banner, DashboardTable, Grouping, Me, RosterEntry, SessionScenario } from "./types.js";
+import type { Banner, DashboardTable, Grouping, MarketNews, Me, RosterEntry, SessionScenario } from "./types.js";
 
 /** The cohort room's state as `toJSON()` gives it: payloads still JSON strings (docs/cohorts.md). */
 export interface RawCohortView {
@@ -9,6 +9,8 @@ export interface RawCohortView {
   grouping: string;
   /** One JSON string per table, by table id, so a table's change patches only that table. */
   tables: Record<string, string> | string;
+  /** Trainer only: JSON list of the scenarios' market events with their notes. */
+  marketEvents?: string;
 }
 export interface RawCohortState {
   protocol: number;
@@ -23,6 +25,7 @@ export interface RawCohortState {
 }
 
 export const COHORT_TRAINER_VIEW = "#trainer";
+const NO_NEWS: MarketNews[] = [];
 
 const parsed = new Map<string, unknown>();
 /**
@@ -60,6 +63,7 @@ export function toCohortSnapshot(raw: RawCohortState, viewerKey: string | null):
     roster: parseOnce<RosterEntry[]>(view?.roster, []),
     grouping: parseOnce<Grouping | null>(view?.grouping, null),
     tables: tablesOf(view?.tables),
+    marketEvents: parseOnce<MarketNews[]>(view?.marketEvents, NO_NEWS),
   };
 }
 

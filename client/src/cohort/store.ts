@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { ConnectionStatus } from "../store/store.js";
-import type { Banner, DashboardTable, Grouping, Me, RosterEntry, SessionScenario } from "./types.js";
+import type { Banner, DashboardTable, Grouping, MarketNews, Me, RosterEntry, SessionScenario } from "./types.js";
 
 /**
  * The session (cohort) store, beside the negotiation store: its own adapter
@@ -23,6 +23,8 @@ export interface CohortSnapshot {
   roster: RosterEntry[];
   grouping: Grouping | null;
   tables: DashboardTable[];
+  /** The trainer's view: the scenarios' market events, with their notes. Empty for a participant. */
+  marketEvents: MarketNews[];
 }
 
 export interface CohortState {

@@ -70,6 +70,15 @@ export interface DashboardTable {
 /** A scenario of the session as the room lists it: enough to label tables and their seats. */
 export type SessionScenario = Pick<PublicScenario, "id" | "title" | "kind" | "durationMinutes" | "seats">;
 
+/** A market event a scenario defines, with the trainer-only note (trainer view's `marketEvents`). */
+export interface MarketNews {
+  scenarioId: string;
+  id: string;
+  title: string;
+  text: string;
+  note: string;
+}
+
 export interface Banner {
   text: string;
   at: number;
@@ -84,6 +93,7 @@ export type CohortControl =
   | { type: "resume"; table?: string }
   | { type: "extend"; table?: string; minutes: number }
   | { type: "broadcast"; text: string }
+  | { type: "market"; event: string; table?: string }
   | { type: "end" };
 
 export interface CohortReply {
