@@ -104,7 +104,8 @@ export class CohortRoom extends Room<{ state: CohortState; client: CohortClient 
       if (!name.ok) throw new ServerError(400, name.message);
       if (!o.data.function) throw new ServerError(400, "Say which function you work in: sales, procurement or other.");
       const token = newSeatToken();
-      const p: ParticipantRecord = { id: `p${this.participants.length + 1}-${token.slice(0, 4)}`, displayName: name.name, function: o.data.function, tokenHash: hashToken(token), joinedAt: Date.now(), polls: [] };
+      const preference = this.record.policy === "self-select" ? (o.data.preference ?? null) : null;
+      const p: ParticipantRecord = { id: `p${this.participants.length + 1}-${token.slice(0, 4)}`, displayName: name.name, function: o.data.function, tokenHash: hashToken(token), joinedAt: Date.now(), polls: [], preference };
       await s.store.cohorts.addParticipant(this.record.id, p);
       this.participants.push(p);
       this.addParticipantView(p);
@@ -186,7 +187,9 @@ export class CohortRoom extends Room<{ state: CohortState; client: CohortClient 
 
   private async autoGroupNow(ref: string): Promise<Reply> {
     if (this.codes.size > 0) return { ref, ok: false, code: "already-done", message: "The tables are open; move people between seats instead." };
-    this.grouping = autoGroup(this.roster(), this.scenarios, policyOf(this.record.policy), mulberry32(hashSeed(this.record.id)));
+    const preferences: Record<string, string> = {};
+    for (const p of this.participants) if (p.preference) preferences[p.id] = p.preference;
+    this.grouping = autoGroup(this.roster(), this.scenarios, policyOf(this.record.policy), mulberry32(hashSeed(this.record.id)), preferences);
     await this.saveGrouping();
     return { ref, ok: true, data: this.grouping };
   }

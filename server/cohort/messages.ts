@@ -8,6 +8,8 @@ export const Join = z.object({
   token: z.string().max(128).optional(),
   name: z.unknown().optional(),
   function: z.enum(["sales", "procurement", "other"]).optional(),
+  /** Self-select: the side the participant would like to play. */
+  preference: z.enum(["procurement", "sales"]).optional(),
 });
 
 export const Poll = z.object({ ref: z.string().max(64), stage: z.enum(["before", "after"]), word: z.string().max(40), attitude: z.int().min(1).max(7) });

@@ -54,7 +54,7 @@ export function sessionRoutes(s: ServerServices): Router {
     if (!code || !cohort) return sendError(res, 404, "not-found", "No session has that code. Check the code with your trainer.");
     await ensureCohortHosted(s.store, code, s.log);
     res.json({
-      code, title: cohort.title, status: cohort.status,
+      code, title: cohort.title, status: cohort.status, policy: cohort.policy,
       scenarios: cohort.scenarioIds.flatMap((id) => {
         const sc = s.scenarios.get(id);
         return sc ? [{ id: sc.id, title: sc.title, kind: sc.kind }] : [];

@@ -24,13 +24,15 @@ export interface ParticipantRecord {
   tokenHash: string;
   joinedAt: number;
   polls: unknown[];
+  /** Self-select: the side the participant asked to play; null for no preference. */
+  preference: "procurement" | "sales" | null;
 }
 
 interface CohortRow {
   id: string; title: string; policy: string; scenario_ids: string[]; options: Record<string, unknown>; status: CohortStatus;
   trainer_key_hash: string; grouping: unknown; created_at: string | number; updated_at: string | number;
 }
-interface ParticipantRow { id: string; display_name: string; function: ParticipantFunction; token_hash: string; joined_at: string | number; polls: unknown[] }
+interface ParticipantRow { id: string; display_name: string; function: ParticipantFunction; token_hash: string; joined_at: string | number; polls: unknown[]; preference: "procurement" | "sales" | null }
 
 /**
  * Cohorts (a trainer's session of several negotiations) and their
@@ -62,14 +64,14 @@ export class CohortStore {
 
   async addParticipant(cohortId: string, p: ParticipantRecord): Promise<void> {
     await this.db.query(
-      "insert into participants (cohort_id, id, display_name, function, token_hash, joined_at, polls) values ($1,$2,$3,$4,$5,$6,$7)",
-      [cohortId, p.id, p.displayName, p.function, p.tokenHash, p.joinedAt, JSON.stringify(p.polls)],
+      "insert into participants (cohort_id, id, display_name, function, token_hash, joined_at, polls, preference) values ($1,$2,$3,$4,$5,$6,$7,$8)",
+      [cohortId, p.id, p.displayName, p.function, p.tokenHash, p.joinedAt, JSON.stringify(p.polls), p.preference],
     );
   }
 
   async listParticipants(cohortId: string): Promise<ParticipantRecord[]> {
     const rows = await this.db.query<ParticipantRow>("select * from participants where cohort_id = $1 order by joined_at, id", [cohortId]);
-    return rows.map((r) => ({ id: r.id, displayName: r.display_name, function: r.function, tokenHash: r.token_hash, joinedAt: Number(r.joined_at), polls: r.polls }));
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, function: r.function, tokenHash: r.token_hash, joinedAt: Number(r.joined_at), polls: r.polls, preference: r.preference }));
   }
 
   async savePolls(cohortId: string, participantId: string, polls: unknown[]): Promise<void> {

@@ -95,6 +95,11 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create index negotiations_cohort on negotiations ((options->>'cohort'));
     `,
   },
+  {
+    version: 4,
+    name: "participants: the side asked for (self-select)",
+    sql: `alter table participants add column preference text`,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. */

@@ -197,4 +197,22 @@ describe("a facilitated cohort over real sockets", () => {
     expect((await fetch(`${server.url}/api/sessions/${code}`)).status).toBe(404);
     expect((await fetch(`${server.url}/api/negotiations/${before.code}`)).status).toBe(404);
   });
+
+  it("self-select seats people on the side they asked for", async () => {
+    const sdk = server.colyseus.sdk;
+    const { code, trainerKey } = await createSession({ title: "Pick a side", scenarioIds: ["strategic-3pl"], policy: "self-select" });
+    expect(await (await fetch(`${server.url}/api/sessions/${code}`)).json()).toMatchObject({ policy: "self-select" });
+    const trainer = new CohortClient(await sdk.joinById(code, { trainerKey }), "trainer");
+    // Two sales people who both want to play procurement, and two procurement people who want sales.
+    const asked = [["Lea", "sales", "procurement"], ["Max", "sales", "procurement"], ["Ned", "procurement", "sales"], ["Ola", "procurement", "sales"]] as const;
+    const people = [];
+    for (const [name, fn, preference] of asked) people.push(new CohortClient(await sdk.joinById(code, { name, function: fn, preference }), name));
+    for (const p of people) await expect.poll(() => p.me()?.id).toBeTruthy();
+    const grouping = (await trainer.control({ type: "group.auto" })).data as Grouping;
+    for (const [i, [, , preference]] of asked.entries()) {
+      const id = people[i]!.me()!.id;
+      expect(grouping.tables.some((t) => (t.seats[preference] ?? []).includes(id)), `${asked[i]![0]} on ${preference}`).toBe(true);
+    }
+    for (const c of [trainer, ...people]) void c.room.leave();
+  });
 });

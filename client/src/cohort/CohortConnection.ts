@@ -36,7 +36,7 @@ function sdk(): Client {
 }
 
 export type CohortJoin =
-  | { kind: "new"; code: string; name: string; function: ParticipantFunction }
+  | { kind: "new"; code: string; name: string; function: ParticipantFunction; preference?: "procurement" | "sales" }
   | { kind: "participant"; code: string }
   | { kind: "trainer"; code: string; screen: "dashboard" | "plenary" };
 
@@ -80,7 +80,7 @@ async function openReopening(request: CohortJoin, code: string): Promise<Room> {
 function open(request: CohortJoin, code: string): Promise<Room> {
   switch (request.kind) {
     case "new":
-      return sdk().joinById(code, { name: request.name, function: request.function });
+      return sdk().joinById(code, { name: request.name, function: request.function, ...(request.preference ? { preference: request.preference } : {}) });
     case "participant": {
       const token = savedParticipantToken(code);
       if (!token) return Promise.reject(new Error("This browser has not joined that session. Join with its code, or open your personal link."));

@@ -11,15 +11,18 @@ export function JoinSession({ initialCode }: { initialCode: string | null }) {
   const [code, setCode] = useState(initialCode ?? "");
   const [name, setName] = useState("");
   const [fn, setFn] = useState<ParticipantFunction | "">("");
+  const [side, setSide] = useState<"procurement" | "sales" | "">("");
   const [info, setInfo] = useState<SessionInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, once] = useOnce();
   const ids = useId();
 
-  // Opened from /s/CODE: say which session this is before they give their name.
+  // Opened from /s/CODE, or once a whole code is typed: say which session this is (and whether it asks for a side).
+  const typed = normaliseCode(code).length === 8 ? normaliseCode(code) : "";
   useEffect(() => {
-    if (initialCode) fetchSession(initialCode).then(setInfo, (e: unknown) => setError(messageOf(e)));
-  }, [initialCode]);
+    if (typed) fetchSession(typed).then(setInfo, (e: unknown) => (initialCode ? setError(messageOf(e)) : undefined));
+  }, [typed, initialCode]);
+  const selfSelect = info?.policy === "self-select" && info.code === typed;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -27,7 +30,7 @@ export function JoinSession({ initialCode }: { initialCode: string | null }) {
     if (!target) return setError("Enter the session code your trainer gave you.");
     if (!fn) return setError("Choose the function you work in.");
     setError(null);
-    once(() => joinCohort({ kind: "new", code: target, name: name.trim(), function: fn }));
+    once(() => joinCohort({ kind: "new", code: target, name: name.trim(), function: fn, ...(selfSelect && side ? { preference: side } : {}) }));
   };
 
   return (
@@ -50,6 +53,18 @@ export function JoinSession({ initialCode }: { initialCode: string | null }) {
             </label>
           ))}
         </fieldset>
+        {selfSelect ? (
+          <fieldset>
+            <legend>Which side would you like to play?</legend>
+            {([["procurement", "Procurement (the buyer)"], ["sales", "Sales (the supplier)"], ["", "No preference"]] as const).map(([value, label]) => (
+              <label key={value || "none"} className="check">
+                <input type="radio" name={`${ids}-side`} value={value} checked={side === value} onChange={() => setSide(value)} />
+                <span>{label}</span>
+              </label>
+            ))}
+            <span className="hint">Your trainer seats people as they ask while seats are free; playing the other side is often the most instructive.</span>
+          </fieldset>
+        ) : null}
         {error ? <p className="field-error" role="alert">{error}</p> : null}
         <button type="submit" className="primary" disabled={busy}>{busy ? "Joining…" : "Join the session"}</button>
       </form>

@@ -8,6 +8,8 @@ export interface SessionInfo {
   code: string;
   title: string;
   status: "setup" | "running" | "ended";
+  /** The role policy; self-select asks each participant which side they would like to play. */
+  policy?: string;
   scenarios: Pick<SessionScenario, "id" | "title" | "kind">[];
 }
 

@@ -20,7 +20,7 @@ export const FUNCTION_LABEL: Record<ParticipantFunction, string> = {
 };
 
 export const POLICY_TEXT: Record<RolePolicy, { label: string; line: string }> = {
-  "self-select": { label: "Self-select", line: "People play the side they choose; by default, their own function's side." },
+  "self-select": { label: "Self-select", line: "Each participant says which side they would like to play when they join; no preference means their own function's side." },
   balanced: { label: "Balanced", line: "People keep their own function's side, and every table mixes functions." },
   "role-reversal": { label: "Role reversal", line: "Sales people play procurement and procurement people play sales." },
   random: { label: "Random", line: "Seats are drawn at random, whatever each person's function." },
