@@ -1,23 +1,10 @@
 import type { NegotiationContext } from "../../shared/negotiation/context.js";
 import type { LogEntry } from "../../shared/negotiation/events.js";
 import { findSeat, pointsFor } from "../../shared/scenario/points.js";
+import type { TableSummary } from "../../shared/cohort/dashboard.js";
 import type { Package, Scenario } from "../../shared/scenario/schema.js";
 
-/** A negotiation as the trainer's dashboard shows it (docs/cohorts.md). */
-export interface TableSummary {
-  code: string;
-  scenarioId: string;
-  phase: string;
-  phaseEndsAt: number;
-  paused: boolean;
-  status: "lobby" | "running" | "finished";
-  seats: { seat: string; side: string; names: string; connection: string }[];
-  /** The latest offer or bid, in the points of both seats of its pair. */
-  lastOffer: { by: string; points: Record<string, number> } | null;
-  outcome: "deal" | "no-deal" | null;
-  flags: ("bypass" | "stalled" | "disconnected" | "empty-seat")[];
-  lastMoveAt: number;
-}
+export type { TableSummary };
 
 export interface SeatLine {
   id: string;

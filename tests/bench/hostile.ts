@@ -25,15 +25,15 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { encode } from "@colyseus/schema";
-import { Client, Protocol, type Room } from "@colyseus/sdk";
-import { pack, Packr } from "msgpackr";
+import { Client, type Room } from "@colyseus/sdk";
+import { pack } from "msgpackr";
 import { startServer } from "../../server/app.js";
 import { readConfig, type ServerConfig } from "../../server/config.js";
 import { createLogger } from "../../server/log.js";
+import { clonePackr, errorExtension, frame, moveAround, nestedArrays, regexpExtension, sharedDag } from "../support/hostile-frames.js";
 import { allReady } from "../support/plays.js";
 import { SeatClient, type Reply } from "../support/seat-client.js";
-import { createNegotiation } from "../support/server.js";
+import { createNegotiation } from "../support/http.js";
 
 const JSON_OUT = process.argv.includes("--json");
 const VERBOSE = process.argv.includes("--verbose");
@@ -86,37 +86,14 @@ const sdk = new Client(url);
 
 // ---- frames -------------------------------------------------------------------------------------
 
-/** A ROOM_DATA frame as @colyseus/core reads it: protocol byte, type as a msgpack string, msgpack payload. */
-function frame(type: string, payload?: Uint8Array): Uint8Array {
-  const head = new Uint8Array(8 + type.length * 3);
-  head[0] = Protocol.ROOM_DATA;
-  const it = { offset: 1 };
-  encode.string(head, type, it);
-  const out = new Uint8Array(it.offset + (payload?.length ?? 0));
-  out.set(head.subarray(0, it.offset), 0);
-  if (payload) out.set(payload, it.offset);
-  return out;
-}
-function sharedDag(levels: number): unknown {
-  let v: unknown = ["x"];
-  for (let i = 0; i < levels; i++) v = [v, v];
-  return v;
-}
-const clonePackr = new Packr({ structuredClone: true });
-const moveAround = (raw: Uint8Array) => Buffer.concat([pack({ ref: "h", move: null }).subarray(0, -1), raw]);
-function nestedArrays(levels: number): Uint8Array {
-  const bytes = new Uint8Array(levels + 1).fill(0x91);
-  bytes[levels] = 0x01;
-  return bytes;
-}
 const wide = (fields: number) => pack({ ref: "h", move: { type: "chat.send", text: "hi", ...Object.fromEntries(Array.from({ length: fields }, (_, i) => [`k${i}`, i])) } });
 
 const FRAMES = {
   dag40: frame("move", clonePackr.pack({ ref: "h", move: sharedDag(40) })),
-  error40: frame("move", moveAround(Buffer.concat([Buffer.from([0xd4, 0x65, 0x00]), clonePackr.pack([sharedDag(40), "m", null])]))),
-  regexp40: frame("control", Buffer.concat([Buffer.from([0xd4, 0x78, 0x00]), clonePackr.pack([sharedDag(40), "g"])])),
-  deep1k: frame("move", moveAround(nestedArrays(1_000))),
-  deep200k: frame("move", moveAround(nestedArrays(200_000))),
+  error40: frame("move", moveAround(errorExtension(sharedDag(40)), "h")),
+  regexp40: frame("control", regexpExtension(sharedDag(40))),
+  deep1k: frame("move", moveAround(nestedArrays(1_000), "h")),
+  deep200k: frame("move", moveAround(nestedArrays(200_000), "h")),
   wide5k: frame("move", wide(5_000)),
   wide25k: frame("move", wide(25_000)),
   string200k: frame("move", pack({ ref: "h", move: { type: "chat.send", text: "x".repeat(200_000) } })),

@@ -7,12 +7,12 @@
  * the attacked room's other player and a bystander negotiation carry on.
  * Timing figures are in `npm run bench:hostile`, not here.
  */
-import { encode } from "@colyseus/schema";
-import { CloseCode, Protocol, type Room } from "@colyseus/sdk";
+import { CloseCode, type Room } from "@colyseus/sdk";
 import { pack, Packr, unpack } from "msgpackr";
 import { MAX_MESSAGE_BYTES } from "../../shared/protocol.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorReply } from "../../shared/protocol.js";
+import { clonePackr, errorExtension, frame, moveAround, nestedArrays, regexpExtension, sharedDag } from "../support/hostile-frames.js";
 import { reachDiscovery } from "../support/plays.js";
 import type { Reply, SeatClient } from "../support/seat-client.js";
 import { startTestServer, type TestServer } from "../support/server.js";
@@ -30,43 +30,6 @@ afterAll(async () => {
   if (bystander) leaveTable(bystander);
   await server?.close();
 });
-
-// ---- frames -------------------------------------------------------------------------------------
-
-/** A ROOM_DATA frame as @colyseus/core's onData reads it: protocol byte, the type as a msgpack string, then the msgpack payload. */
-function frame(type: string, payload?: Uint8Array): Uint8Array {
-  const head = new Uint8Array(8 + type.length * 3);
-  head[0] = Protocol.ROOM_DATA;
-  const it = { offset: 1 };
-  encode.string(head, type, it);
-  const out = new Uint8Array(it.offset + (payload?.length ?? 0));
-  out.set(head.subarray(0, it.offset), 0);
-  if (payload) out.set(payload, it.offset);
-  return out;
-}
-
-/** Each level holds the level below twice: 2^levels leaves once expanded, a few bytes per level on the wire. */
-function sharedDag(levels: number): unknown {
-  let v: unknown = ["x"];
-  for (let i = 0; i < levels; i++) v = [v, v];
-  return v;
-}
-
-// msgpackr's structured clone writes the second occurrence of an object as a pointer (0x69 id / 0x70 pointer extensions).
-const clonePackr = new Packr({ structuredClone: true });
-/** msgpackr's Error extension (0xd4 0x65 0x00 then [name, message, cause]): the decoder looks the name up as a property key, i.e. joins it to a string. */
-const errorExtension = (name: unknown) => Buffer.concat([Buffer.from([0xd4, 0x65, 0x00]), clonePackr.pack([name, "m", null])]);
-/** msgpackr's RegExp extension (0xd4 0x78 0x00 then [source, flags]): the decoder passes the source to `new RegExp`, i.e. joins it to a string. */
-const regexpExtension = (source: unknown) => Buffer.concat([Buffer.from([0xd4, 0x78, 0x00]), clonePackr.pack([source, "g"])]);
-/** A move envelope whose `move` is the given raw msgpack value. */
-const moveAround = (raw: Uint8Array) => Buffer.concat([pack({ ref: "hostile", move: null }).subarray(0, -1), raw]);
-
-/** `levels` arrays nested in one another, one byte per level (0x91 = array of one), around a 1. */
-function nestedArrays(levels: number): Uint8Array {
-  const bytes = new Uint8Array(levels + 1).fill(0x91);
-  bytes[levels] = 0x01;
-  return bytes;
-}
 
 // ---- helpers ------------------------------------------------------------------------------------
 

@@ -47,15 +47,5 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   };
 }
 
-export interface Created {
-  code: string;
-  trainerKey: string | null;
-}
-
-/** Creates a negotiation the way the home page does (POST /api/negotiations). */
-export async function createNegotiation(url: string, body: { scenarioId: string; role?: "trainer" | "player"; timeScale?: number; passcode?: string }): Promise<Created> {
-  const res = await fetch(`${url}/api/negotiations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ role: "player", ...body }) });
-  const json = (await res.json()) as Created & { message?: string };
-  if (res.status !== 201) throw new Error(`create failed (${res.status}): ${json.message ?? ""}`);
-  return json;
-}
+// Creating over HTTP lives apart so benches can use it without loading @colyseus/testing (which loads .env files and prints).
+export { createNegotiation, type Created } from "./http.js";

@@ -1,3 +1,4 @@
+import type { TableSummary } from "../../../shared/cohort/dashboard.js";
 /**
  * The cohort room's synced state and messages as docs/cohorts.md names them,
  * in the plain shapes the screens read. The participant, grouping and plenary
@@ -9,7 +10,7 @@ import type { Participant, ParticipantFunction, PollStage, RolePolicy } from "..
 import type { PublicScenario } from "../../../shared/negotiation/visibility.js";
 
 export type { Grouping, Participant, ParticipantFunction, PollStage, RolePolicy, Table } from "../../../shared/cohort/types.js";
-export type TableFlag = "bypass" | "stalled" | "disconnected" | "empty-seat";
+export type { TableFlag } from "../../../shared/cohort/dashboard.js";
 
 // Values, not only types, are spelled out here: shared/cohort/types.ts brings zod, which must stay out of Home's first download.
 export const FUNCTIONS = ["sales", "procurement", "other"] as const satisfies readonly ParticipantFunction[];
@@ -51,21 +52,8 @@ export interface RosterEntry extends Participant {
   polls: PollStage[];
 }
 
-/** One table of the dashboard, live from its negotiation. */
-export interface DashboardTable {
-  id: string;
-  code: string;
-  scenarioId: string;
-  phase: string;
-  phaseEndsAt: number;
-  paused: boolean;
-  status: "lobby" | "running" | "finished";
-  seats: { seat: string; side: string; names: string; connection: string }[];
-  lastOffer: { by: string; points: Record<string, number> } | null;
-  outcome: "deal" | "no-deal" | null;
-  flags: TableFlag[];
-  lastMoveAt: number;
-}
+/** One table of the dashboard, live from its negotiation: its label and the summary its room publishes. */
+export type DashboardTable = TableSummary & { id: string };
 
 /** A scenario of the session as the room lists it: enough to label tables and their seats. */
 export type SessionScenario = Pick<PublicScenario, "id" | "title" | "kind" | "durationMinutes" | "seats">;
