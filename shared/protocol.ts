@@ -28,6 +28,9 @@ const seatId = ident;
 const answer = z.union([z.number().finite(), note], {
   error: (iss) => (typeof iss.input === "string" ? (freeTextIssue(iss.input) ?? `keep it under ${MAX_TEXT} characters`) : "answer with a number or a text"),
 });
+/** What a question is about: one issue, value lever, risk or objective of the scenario (scoring counts one question per topic). */
+const topic = z.object({ kind: z.enum(["issue", "lever", "risk", "objective"]), id: ident });
+export type QuestionTopic = z.infer<typeof topic>;
 const recipients = z.array(seatId).min(1).max(8).optional();
 const idKeyed = (what: string) => ({ error: (iss: { code: string }) => (iss.code === "invalid_key" ? `name each ${what} by its id (lower-case letters, digits and dashes)` : undefined) });
 const pkg = z.record(ident, ident, idKeyed("issue")).refine((p) => Object.keys(p).length <= 32, "too many issues");
@@ -39,12 +42,12 @@ export const MovePayloadSchemas = {
   "plan.set": z.object({ text: say }),
   "guess.set": z.object({ objectives: z.array(z.string().max(64)).max(10) }),
   "chat.send": z.object({ text: say, to: recipients }),
-  "question.ask": z.object({ text: say, to: recipients }),
+  "question.ask": z.object({ text: say, to: recipients, about: topic.optional() }),
   "question.answer": z.object({ question: z.int().positive(), text: say }),
   "fact.disclose": z.object({ fact: z.string().max(64), to: recipients }),
   "value.argue": z.object({ lever: z.string().max(64), claim: say, figure: z.number().finite().optional(), to: recipients }),
   "risk.raise": z.object({ risk: z.string().max(64), note: say, to: recipients }),
-  "risk.address": z.object({ risk: z.string().max(64), note: say, to: recipients }),
+  "risk.address": z.object({ risk: z.string().max(64), note: say, to: recipients, term: z.object({ issue: ident, option: ident }).optional(), mitigation: ident.optional() }),
   "stakeholder.contact": z.object({ text: say }),
   "rfq.issue": z.object({ note: note.optional() }),
   "offer.propose": z.object({ to: seatId, package: pkg, final: z.boolean().optional(), note: note.optional() }),

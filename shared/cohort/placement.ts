@@ -1,4 +1,5 @@
 import type { Scenario, Seat, Side } from "../scenario/schema.js";
+import { biddableOptions } from "../scenario/points.js";
 import type { Participant, ParticipantFunction, Table } from "./types.js";
 
 /**
@@ -60,7 +61,7 @@ export function seatScale(scenario: Scenario, seat: Seat): { min: number; max: n
   let min = 0;
   let max = 0;
   for (const issue of scenario.issues) {
-    const points = issue.options.map((o) => seat.brief.scoring[issue.id]?.[o.id] ?? 0);
+    const points = biddableOptions(issue).map((o) => seat.brief.scoring[issue.id]?.[o.id] ?? 0);
     min += Math.min(...points);
     max += Math.max(...points);
   }

@@ -1,4 +1,4 @@
-import type { Brief, Scenario, Side, ValueLever } from "../scenario/schema.js";
+import type { Brief, IssueOutcome, Scenario, Side, ValueLever } from "../scenario/schema.js";
 
 /**
  * The scenario as its parts are shown: the public face every seat (and a
@@ -6,7 +6,7 @@ import type { Brief, Scenario, Side, ValueLever } from "../scenario/schema.js";
  * viewer gets which is decided in visibility.ts.
  */
 
-/** The scenario as every seat may read it: no briefs, no alignments, no coaching, no levers. */
+/** The scenario as every seat may read it: no briefs, no alignments, no coaching, no levers (risks with their answers are public). */
 export interface PublicScenario {
   id: string;
   version: number;
@@ -22,7 +22,8 @@ export interface PublicScenario {
   /** The catalogue each side picks from (which ones a seat picked stays private). */
   objectives: { id: string; side: Side; label: string; description?: string | undefined }[];
   objectivesPerSide: number;
-  risks: { id: string; category: string; title: string; description: string }[];
+  /** Each risk with the deal terms and the concrete mitigations that answer it: the client offers them as answers. */
+  risks: { id: string; category: string; title: string; description: string; mitigatedBy: IssueOutcome[]; mitigations: { id: string; text: string }[] }[];
   phases: Pick<Scenario["phases"][number], "id" | "kind" | "title" | "minutes" | "instructions" | "advance" | "moves">[];
   hasStakeholder: boolean;
 }
@@ -43,7 +44,14 @@ export function publicScenario(s: Scenario): PublicScenario {
     issues: s.issues,
     objectives: s.objectives.map(({ id, side, label, description }) => ({ id, side, label, description })),
     objectivesPerSide: s.objectivesPerSide,
-    risks: s.risks.map(({ id, category, title, description }) => ({ id, category, title, description })),
+    risks: s.risks.map(({ id, category, title, description, mitigatedBy, mitigations }) => ({
+      id,
+      category,
+      title,
+      description,
+      mitigatedBy: mitigatedBy.map(({ issue, options }) => ({ issue, options: [...options] })),
+      mitigations: mitigations.map(({ id: mitigation, text }) => ({ id: mitigation, text })),
+    })),
     // Which moves each side may make per phase is public: the client offers exactly what the server allows.
     phases: s.phases.map(({ id, kind, title, minutes, instructions, advance, moves }) => ({ id, kind, title, minutes, instructions, advance, moves })),
     hasStakeholder: s.stakeholder !== undefined,

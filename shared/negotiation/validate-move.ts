@@ -1,7 +1,7 @@
-import { validateReflectionAnswers } from "../scoring/reflection-survey.js";
-import type { MoveType, Scenario } from "../scenario/schema.js";
+import { reflectionItemsFor, validateReflectionAnswers } from "../scoring/reflection-survey.js";
+import type { IssueOutcome, MoveType, Risk, Scenario } from "../scenario/schema.js";
 import { resolveRecipients } from "./audience.js";
-import { checkIdSet, checkOptionalText, checkPackage, checkText, MAX_TEXT } from "./checks.js";
+import { checkIdSet, checkOptionalText, checkPackage, checkText, MAX_TEXT, orList } from "./checks.js";
 import { currentPhase, own, sideOf, type NegotiationContext } from "./context.js";
 import type { MoveEventOf } from "./events.js";
 import { entryAt } from "./log.js";
@@ -77,10 +77,88 @@ const checkArgument: Check<"value.argue"> = (scenario, ctx, e) => {
   );
 };
 
+/** `about` of a question: an issue, risk or objective of the scenario, or a value lever the asker knows. */
+function checkTopic(scenario: Scenario, seat: string, about: unknown): Problem | null {
+  if (about === undefined) return null;
+  const topic = about as { kind?: unknown; id?: unknown } | null;
+  const kind = typeof topic === "object" && topic !== null ? topic.kind : undefined;
+  const id = typeof topic === "object" && topic !== null ? topic.id : undefined;
+  if (typeof id !== "string" || (kind !== "issue" && kind !== "lever" && kind !== "risk" && kind !== "objective")) {
+    return problem("invalid-input", "Say what the question is about: one issue, value lever, risk or objective of this scenario, or leave it out.");
+  }
+  if (kind === "issue") {
+    if (scenario.issues.some((i) => i.id === id)) return null;
+    return problem("unknown-reference", `"${id}" is not an issue of this scenario; ask about ${orList(scenario.issues.map((i) => i.name))}.`);
+  }
+  if (kind === "risk") {
+    if (scenario.risks.some((r) => r.id === id)) return null;
+    const risks = scenario.risks.map((r) => `“${r.title}”`);
+    return problem("unknown-reference", risks.length === 0 ? "This scenario lists no risks to ask about." : `"${id}" is not a risk of this scenario; ask about ${orList(risks)}.`);
+  }
+  if (kind === "objective") {
+    if (scenario.objectives.some((o) => o.id === id)) return null;
+    return problem("unknown-reference", `"${id}" is not an objective of this scenario; ask about one from the objectives either side picks from.`);
+  }
+  // A lever: only one the asker knows. The message lists the asker's own levers and never says whether another seat knows this one.
+  const known = scenario.valueLevers.filter((l) => l.knownTo.includes(seat));
+  if (known.some((l) => l.id === id)) return null;
+  return problem(
+    "unknown-reference",
+    known.length === 0
+      ? `"${id}" is not a value lever from your brief; your brief lists none, so ask about an issue, a risk or an objective.`
+      : `"${id}" is not a value lever from your brief; ask about ${orList(known.map((l) => `“${l.title}”`))}.`,
+  );
+}
+
+/** "Main-supplier volume share: 40 %, 60 % or 80 %" for each deal term that addresses the risk. */
+function describeTerms(scenario: Scenario, terms: readonly IssueOutcome[]): string {
+  return terms
+    .map((t) => {
+      const issue = scenario.issues.find((i) => i.id === t.issue);
+      const labels = t.options.map((o) => issue?.options.find((x) => x.id === o)?.label ?? o);
+      return `${issue?.name ?? t.issue}: ${orList(labels)}`;
+    })
+    .join("; ");
+}
+
+/** `term` of a risk.address: one of the risk's `mitigatedBy` terms (its issue and one of the options listed). */
+function checkTerm(scenario: Scenario, risk: Risk, term: unknown): Problem | null {
+  if (term === undefined) return null;
+  const t = typeof term === "object" && term !== null ? (term as { issue?: unknown; option?: unknown }) : {};
+  const [issueId, optionId] = [t.issue, t.option];
+  if (typeof issueId !== "string" || typeof optionId !== "string") {
+    return problem("invalid-input", "Name the deal term as an issue and one of its options, or leave the term out.");
+  }
+  if (risk.mitigatedBy.some((m) => m.issue === issueId && m.options.includes(optionId))) return null;
+  if (risk.mitigatedBy.length === 0) {
+    const offer = risk.mitigations.length > 0 ? "offer one of its concrete mitigations instead" : "leave the term out";
+    return problem("unknown-reference", `No deal term addresses “${risk.title}”; ${offer}.`);
+  }
+  const issue = scenario.issues.find((i) => i.id === issueId);
+  const option = issue?.options.find((o) => o.id === optionId);
+  const named = issue && option ? `“${issue.name}: ${option.label}”` : `"${issueId}: ${optionId}"`;
+  return problem("unknown-reference", `${named} does not address “${risk.title}”; the terms that do: ${describeTerms(scenario, risk.mitigatedBy)}.`);
+}
+
+/** `mitigation` of a risk.address: one of the risk's concrete `mitigations`. */
+function checkMitigation(risk: Risk, mitigation: unknown): Problem | null {
+  if (mitigation === undefined) return null;
+  if (typeof mitigation !== "string") return problem("invalid-input", "Name the mitigation by its id, or leave it out.");
+  if (risk.mitigations.some((m) => m.id === mitigation)) return null;
+  if (risk.mitigations.length === 0) {
+    const offer = risk.mitigatedBy.length > 0 ? "name a deal term that addresses it instead" : "leave the mitigation out";
+    return problem("unknown-reference", `“${risk.title}” lists no concrete mitigations; ${offer}.`);
+  }
+  return problem("unknown-reference", `"${mitigation}" is not a mitigation of “${risk.title}”; pick ${orList(risk.mitigations.map((m) => `“${m.text}”`))}.`);
+}
+
 function checkRisk(scenario: Scenario, ctx: NegotiationContext, e: Move<"risk.raise"> | Move<"risk.address">): Problem | null {
-  if (!scenario.risks.some((r) => r.id === e.risk)) return problem("unknown-reference", `"${String(e.risk)}" is not a risk of this scenario.`);
+  const risk = scenario.risks.find((r) => r.id === e.risk);
+  if (!risk) return problem("unknown-reference", `"${String(e.risk)}" is not a risk of this scenario.`);
   return first(
     () => checkText(e.note, "note on the risk"),
+    () => (e.type === "risk.address" ? checkTerm(scenario, risk, e.term) : null),
+    () => (e.type === "risk.address" ? checkMitigation(risk, e.mitigation) : null),
     () => recipients(scenario, ctx, e),
   );
 }
@@ -114,9 +192,10 @@ const checkAward: Check<"award.make"> = (scenario, ctx, e) => {
   return null;
 };
 
-const checkReflection: Check<"reflection.submit"> = (_scenario, ctx, e) => {
+const checkReflection: Check<"reflection.submit"> = (scenario, ctx, e) => {
   if (ctx.reflections.includes(e.by)) return problem("already-done", "You have already submitted your reflection.");
-  const checked = validateReflectionAnswers(e.answers);
+  // The survey depends on the seat: a buyer with several counterparts rates each of them.
+  const checked = validateReflectionAnswers(e.answers, reflectionItemsFor(scenario, e.by, ctx.present));
   return checked.ok ? null : problem("invalid-input", `Please complete the reflection: ${checked.problems.slice(0, 3).join("; ")}.`);
 };
 
@@ -126,7 +205,7 @@ const CHECKS: { [T in MoveType]: Check<T> } = {
   "plan.set": (_s, _c, e) => checkText(e.text, "plan"),
   "guess.set": checkGuess,
   "chat.send": (s, c, e) => checkText(e.text, "message") ?? recipients(s, c, e),
-  "question.ask": (s, c, e) => checkText(e.text, "question") ?? recipients(s, c, e),
+  "question.ask": (s, c, e) => checkText(e.text, "question") ?? checkTopic(s, e.by, e.about) ?? recipients(s, c, e),
   "question.answer": checkAnswer,
   "fact.disclose": checkDisclosure,
   "value.argue": checkArgument,

@@ -1,6 +1,6 @@
 import type { Scenario, Side } from "../scenario/schema.js";
 import type { RevealedCounterpart, SeatDebriefView } from "../scoring/reveal.js";
-import type { NegotiationDebrief, NegotiationOutcome } from "../scoring/types.js";
+import type { NegotiationDebrief, NegotiationOutcome, SeatResult } from "../scoring/types.js";
 import type { LogEntry, LogEntryType } from "./events.js";
 import { privateBrief, publicScenario, type PrivateBrief, type PublicScenario } from "./scenario-view.js";
 
@@ -145,7 +145,7 @@ export function seatDebrief(stage: Stage, d: NegotiationDebrief, seat: string, r
       scenarioId: d.scenarioId,
       scenarioVersion: d.scenarioVersion,
       kind: d.kind,
-      outcome: outcomeFor(stage, d.outcome, seat),
+      outcome: outcomeFor(stage, d.outcome, seat, own?.outcome.result),
       pairs: d.pairs.filter((p) => p.procurementSeat === seat || p.salesSeat === seat),
       keyMoments: d.keyMoments,
       own,
@@ -170,15 +170,20 @@ export function trainerDebrief(d: NegotiationDebrief): Record<string, SeatDebrie
 }
 
 /** A bidder who did not win reads that the contract went elsewhere, not to whom or on what terms. */
-function outcomeFor(stage: Stage, outcome: NegotiationOutcome, seat: string): NegotiationOutcome {
+function outcomeFor(stage: Stage, outcome: NegotiationOutcome, seat: string, result: SeatResult | undefined): NegotiationOutcome {
   if (!outcome.agreement || outcome.agreement.parties.includes(seat)) return outcome;
   const tender = stage.scenario.seats.filter((s) => s.side === "sales").length > 1;
-  const explanation = tender ? "The buyer awarded the contract to another supplier; its terms stay between them." : "The talks ended in a deal between other seats.";
+  const explanation =
+    result === "second-source"
+      ? "The buyer split the award: another supplier won the main contract, and you are the second source. The winner's terms stay between them."
+      : tender
+        ? "The buyer awarded the contract to another supplier; its terms stay between them."
+        : "The talks ended in a deal between other seats.";
   return { deal: false, reason: outcome.reason, agreement: null, endedSeq: null, explanation };
 }
 
 /** Keys of the debrief that hold log seqs: metric evidence, moments, offers, the agreement's source and the end. */
-const SEQ_KEYS = new Set(["seq", "endedSeq", "source"]);
+const SEQ_KEYS = new Set(["seq", "endedSeq", "source", "bid"]);
 
 /**
  * A copy of a debrief part with every log reference renumbered for the

@@ -1,3 +1,4 @@
+import { biddableOptions } from "./points.js";
 import type { Package, Scenario, Seat } from "./schema.js";
 
 /**
@@ -11,10 +12,15 @@ export interface IssueTable {
   sales: Float64Array;
 }
 
-/** Dense tables for a buyer–supplier pair. Unscored options count 0, as in `pointsFor`. */
+/**
+ * Dense tables for a buyer–supplier pair. Unscored options count 0, as in
+ * `pointsFor`. Only options a bid or offer may name: a second-source share
+ * (`secondSourceOnly`) is never an agreement between the pair, so the deal
+ * zone, the frontier, Nash, the split and the issue kinds all leave it out.
+ */
 export function pairTables(scenario: Scenario, procurement: Seat, sales: Seat): IssueTable[] {
   return scenario.issues.map((issue) => {
-    const options = issue.options.map((o) => o.id);
+    const options = biddableOptions(issue).map((o) => o.id);
     const table = (seat: Seat) => Float64Array.from(options, (o) => seat.brief.scoring[issue.id]?.[o] ?? 0);
     return { issue: issue.id, options, procurement: table(procurement), sales: table(sales) };
   });

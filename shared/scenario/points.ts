@@ -1,8 +1,16 @@
-import type { Brief, Package, Scenario, Seat } from "./schema.js";
+import type { Brief, Issue, Package, Scenario, Seat } from "./schema.js";
 
 /** The seat with this id, or undefined. */
 export function findSeat(scenario: Scenario, seatId: string): Seat | undefined {
   return scenario.seats.find((s) => s.id === seatId);
+}
+
+/**
+ * The options of an issue a bid or offer may name: all but a tender's
+ * second-source share (`secondSourceOnly`), which only the runner-up gets.
+ */
+export function biddableOptions(issue: Pick<Issue, "options">): Issue["options"] {
+  return issue.options.filter((o) => !o.secondSourceOnly);
 }
 
 /**

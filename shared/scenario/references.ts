@@ -196,6 +196,72 @@ function checkObjectiveCounts(scenario: Scenario, report: Report): void {
   });
 }
 
+/**
+ * The tender's second-source rule: its issue exists, every award option it
+ * keys is a biddable option of that issue, every remainder is an option of
+ * that issue (a regular one, or one marked `secondSourceOnly`) or null, and
+ * only commodity bids have one. A biddable option without an entry is a
+ * warning: the award can carry it, and nobody would know what the runner-up gets.
+ */
+function checkSecondSource(scenario: Scenario, report: Report): void {
+  const rule = scenario.secondSource;
+  if (rule === undefined) return;
+  if (scenario.kind !== "commodity-bid") {
+    report.error(["secondSource"], `a second source belongs to a commodity bid, where the runner-up of the sealed rounds can take the rest of the volume; a ${scenario.kind} has one supplier, so remove "secondSource"`);
+    return;
+  }
+  const issue = scenario.issues.find((i) => i.id === rule.issue);
+  if (issue === undefined) {
+    report.error(["secondSource", "issue"], unknown("issue", rule.issue, scenario.issues.map((i) => i.id)));
+    return;
+  }
+  const options = issue.options.map((o) => o.id);
+  for (const [award, remainder] of Object.entries(rule.remainder)) {
+    const path: PathSegment[] = ["secondSource", "remainder", award];
+    const awarded = issue.options.find((o) => o.id === award);
+    if (awarded === undefined) report.error(path, notAnOption(issue.id, award, options));
+    else if (awarded.secondSourceOnly) report.error(path, `"${award}" is a second-source share (secondSourceOnly), which no award can carry; key the remainder by the options a bid can name`);
+    if (remainder !== null && !options.includes(remainder)) report.error(path, notAnOption(issue.id, remainder, options));
+  }
+  for (const option of issue.options) {
+    if (!option.secondSourceOnly && !(option.id in rule.remainder)) {
+      report.warning(["secondSource", "remainder"], `option "${option.id}" of issue "${issue.id}" has no remainder entry: say which option the runner-up gets when the award carries it (null when nothing is left)`);
+    }
+  }
+}
+
+/** Second-source shares only on the second-source issue; every issue keeps two options a bid can name. */
+function checkSecondSourceOptions(scenario: Scenario, report: Report): void {
+  const carrier = scenario.secondSource?.issue;
+  scenario.issues.forEach((issue, i) => {
+    issue.options.forEach((option, j) => {
+      if (!option.secondSourceOnly || issue.id === carrier) return;
+      const why = carrier === undefined ? "the scenario has no secondSource rule" : `the second source is carried by issue "${carrier}"`;
+      report.error(["issues", i, "options", j, "secondSourceOnly"], `option "${option.id}" of issue "${issue.id}" is marked secondSourceOnly, but ${why}; only that issue's runner-up share may be marked`);
+    });
+    const biddable = issue.options.filter((o) => !o.secondSourceOnly).length;
+    if (biddable < 2) report.error(["issues", i, "options"], `issue "${issue.id}" needs at least two options a bid or offer can name; found ${biddable} besides its second-source share`);
+  });
+}
+
+/** An issue's extra words: non-empty, and each listed once. */
+function checkWords(scenario: Scenario, report: Report): void {
+  scenario.issues.forEach((issue, i) => {
+    const seen = new Map<string, number>();
+    issue.words.forEach((word, j) => {
+      const path: PathSegment[] = ["issues", i, "words", j];
+      if (typeof word !== "string" || word.trim() === "") {
+        report.error(path, `a word of issue "${issue.id}" is empty: write a phrase players would use for it (e.g. "discount")`);
+        return;
+      }
+      const key = word.trim().toLowerCase();
+      const earlier = seen.get(key);
+      if (earlier !== undefined) report.warning(path, `"${word}" is already listed at ${formatPath(["issues", i, "words", earlier])}`);
+      else seen.set(key, j);
+    });
+  });
+}
+
 const CHECKS: Check[] = [
   { needs: ["issues"], run: (s, r) => {
     uniqueIds(s.issues, ["issues"], "issue", r);
@@ -207,8 +273,14 @@ const CHECKS: Check[] = [
   } },
   { needs: ["objectives"], run: (s, r) => uniqueIds(s.objectives, ["objectives"], "objective", r) },
   { needs: ["valueLevers"], run: (s, r) => uniqueIds(s.valueLevers, ["valueLevers"], "value lever", r) },
-  { needs: ["risks"], run: (s, r) => uniqueIds(s.risks, ["risks"], "risk", r) },
+  { needs: ["risks"], run: (s, r) => {
+    uniqueIds(s.risks, ["risks"], "risk", r);
+    s.risks.forEach((risk, k) => uniqueIds(risk.mitigations, ["risks", k, "mitigations"], `mitigation (of risk "${risk.id}")`, r));
+  } },
   { needs: ["phases"], run: (s, r) => uniqueIds(s.phases, ["phases"], "phase", r) },
+  { needs: ["issues"], run: checkWords },
+  { needs: ["issues", "secondSource"], run: checkSecondSourceOptions },
+  { needs: ["secondSource", "issues", "kind"], run: checkSecondSource },
   { needs: ["seats", "issues"], run: checkScoring },
   { needs: ["objectives", "issues"], run: (s, r) => s.objectives.forEach((o, k) => checkOutcomes(s, o.servedBy, ["objectives", k, "servedBy"], r)) },
   { needs: ["valueLevers", "issues"], run: (s, r) => s.valueLevers.forEach((l, k) => checkOutcomes(s, l.realisedBy, ["valueLevers", k, "realisedBy"], r)) },

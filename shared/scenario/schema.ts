@@ -74,6 +74,10 @@ export const OptionSchema = z.object({
   id,
   label: text.describe("What the option says, as players read it (e.g. \"Net 60 days\")."),
   description: z.string().optional(),
+  secondSourceOnly: z
+    .boolean()
+    .default(false)
+    .describe("Tender only: the share the runner-up gets as second source (see `secondSource`); no bid or offer may name it, and the deal-zone analysis leaves it out."),
 });
 
 export const IssueSchema = z.object({
@@ -81,6 +85,14 @@ export const IssueSchema = z.object({
   name: text,
   description: z.string().optional(),
   options: z.array(OptionSchema).min(2, "an issue needs at least two options").describe("Ordered as they should be shown, e.g. from cheapest to dearest."),
+  price: z
+    .boolean()
+    .default(false)
+    .describe("This issue is the price (unit price, rate level): talk about it is price talk, and the debrief weighs it against value talk."),
+  words: z
+    .array(text)
+    .default([])
+    .describe("Phrases that mean talking about this issue, beside its name and option labels (e.g. \"rate cut\", \"discount\"). Matched whole-word, case-insensitive."),
 });
 
 /** Points per option of each issue: `{ issueId: { optionId: points } }`. Every issue and option must be scored. */
@@ -158,7 +170,20 @@ export const RiskSchema = z.object({
   title: text,
   description: text,
   mitigatedBy: z.array(IssueOutcomeSchema).default([]).describe("Deal terms that address the risk."),
+  mitigations: z
+    .array(z.object({ id, text: text.describe("A concrete commitment, e.g. \"Phased go-live: one region at a time, outside peak season\".") }))
+    .default([])
+    .describe("Concrete mitigations a seat may commit to when it answers the risk at the table, beside the deal terms in `mitigatedBy`."),
 });
+
+export const SecondSourceSchema = z
+  .object({
+    issue: id.describe("The issue that carries the main supplier's share, e.g. volume-share."),
+    remainder: z
+      .record(z.string(), id.nullable())
+      .describe("For each share option the award can carry, the option the runner-up is scored with as second source (null: nothing is left for a second source)."),
+  })
+  .describe("Tender rule: the share the award leaves goes to the runner-up of the last sealed round, on its last bid's other terms.");
 
 export const PhaseSchema = z.object({
   id,
@@ -217,6 +242,7 @@ export const ScenarioSchema = z
     risks: z.array(RiskSchema).default([]),
     phases: z.array(PhaseSchema).min(2),
     stakeholder: StakeholderSchema.optional(),
+    secondSource: SecondSourceSchema.optional(),
     marketEvents: z.array(MarketEventSchema).default([]).describe("News the trainer may announce mid-negotiation to every table of this scenario (a price shock, a supply scare)."),
     coaching: CoachingSchema,
   })

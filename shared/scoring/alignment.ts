@@ -40,34 +40,66 @@ function guessMetric(run: Run, ctx: SeatContext, theirs: Set<string>): Metric | 
 
 type ThreeObjectives = Pick<GoalAlignment, "pairs" | "aligned" | "misaligned" | "slimChance">;
 
-/** The three-objectives test proper: which own objectives align or clash with the counterpart's. */
-function threeObjectivesTest(scenario: Scenario, own: string[], theirs: string[], events: number[]): ThreeObjectives {
-  const pairs: ObjectivePair[] = own.flatMap((o) => theirs.map((t) => ({ own: o, other: t, relation: relationOf(scenario, o, t) })));
-  const alignedIds = own.filter((o) => pairs.some((p) => p.own === o && p.relation === "aligned"));
-  const misalignedIds = own.filter((o) => !alignedIds.includes(o) && pairs.some((p) => p.own === o && p.relation === "conflict"));
-  const checked = own.length > 0 && theirs.length > 0;
-  const slimChance = checked && misalignedIds.length >= Math.ceil((2 * own.length) / 3);
-  const names = (ids: string[]) => (ids.length ? `: ${ids.map((id) => `"${label(scenario, id)}"`).join(", ")}` : "");
-  const unchecked = "Objectives were not set on both sides, so alignment cannot be checked.";
-  const of = `of your ${plural(own.length, "objective")}`;
-  const alignedText = checked ? `${alignedIds.length} ${of} line up with one the other side chose${names(alignedIds)}.` : unchecked;
-  const slimText = slimChance ? " With two of three misaligned, the chance of a deal is very slim." : "";
-  const misalignedText = checked ? `${misalignedIds.length} ${of} clash with the other side's${names(misalignedIds)}.${slimText}` : unchecked;
+/** One side's objectives classified against the other's: aligned with at least one, or in conflict with one and aligned with none. */
+function classify(scenario: Scenario, mine: readonly string[], theirs: readonly string[]): { aligned: string[]; misaligned: string[] } {
+  const aligned = mine.filter((o) => theirs.some((t) => relationOf(scenario, o, t) === "aligned"));
+  const misaligned = mine.filter((o) => !aligned.includes(o) && theirs.some((t) => relationOf(scenario, o, t) === "conflict"));
+  return { aligned, misaligned };
+}
+
+/**
+ * The three-objectives test for a pair, computed once: every pairing of a
+ * procurement objective with a sales objective is aligned, in conflict or
+ * neutral. Both seats read the same counts (aligned pairings, conflicting
+ * pairings); each reads which of its own objectives line up or clash. The
+ * chance of a deal is very slim when at least two thirds of all the chosen
+ * objectives (both sides together) clash with the other side's and align
+ * with none — the seed's "two of three misaligned", on both sides.
+ */
+export function pairAlignment(scenario: Scenario, procurement: readonly string[], sales: readonly string[]) {
+  const pairs = procurement.flatMap((p) => sales.map((s) => ({ procurement: p, sales: s, relation: relationOf(scenario, p, s) })));
+  const bySide = { procurement: classify(scenario, procurement, sales), sales: classify(scenario, sales, procurement) };
+  const checked = procurement.length > 0 && sales.length > 0;
+  const chosen = procurement.length + sales.length;
+  const misaligned = bySide.procurement.misaligned.length + bySide.sales.misaligned.length;
   return {
     pairs,
-    aligned: metric(alignedIds.length, "Aligned objectives", alignedText, events),
-    misaligned: metric(misalignedIds.length, "Misaligned objectives", misalignedText, events),
-    slimChance,
+    alignedPairs: pairs.filter((p) => p.relation === "aligned").length,
+    conflictPairs: pairs.filter((p) => p.relation === "conflict").length,
+    bySide,
+    checked,
+    slimChance: checked && misaligned >= Math.ceil((2 * chosen) / 3),
+  };
+}
+
+function threeObjectivesTest(scenario: Scenario, side: "procurement" | "sales", own: string[], theirs: string[], events: number[]): ThreeObjectives {
+  const [p, s] = side === "procurement" ? [own, theirs] : [theirs, own];
+  const test = pairAlignment(scenario, p, s);
+  const pairs: ObjectivePair[] = test.pairs.map((x) => (side === "procurement" ? { own: x.procurement, other: x.sales, relation: x.relation } : { own: x.sales, other: x.procurement, relation: x.relation }));
+  const mine = test.bySide[side];
+  const names = (ids: string[]) => (ids.length ? ` (${ids.map((id) => `"${label(scenario, id)}"`).join(", ")})` : "");
+  const unchecked = "Objectives were not set on both sides, so alignment cannot be checked.";
+  const total = test.pairs.length;
+  const alignedText = test.checked
+    ? `Of the ${total} pairings of your ${plural(own.length, "objective")} with the other side's ${theirs.length}, ${test.alignedPairs} line up. Of your own, ${mine.aligned.length} line up with one of theirs${names(mine.aligned)}.`
+    : unchecked;
+  const slimText = test.slimChance ? " Two of three objectives misaligned, on both sides: the chance of a deal was very slim from the start." : "";
+  const misalignedText = test.checked
+    ? `${test.conflictPairs} of the ${total} pairings clash. Of your own, ${mine.misaligned.length} clash with theirs and line up with none${names(mine.misaligned)}.${slimText}`
+    : unchecked;
+  return {
+    pairs,
+    aligned: metric(test.alignedPairs, "Aligned pairings", alignedText, events),
+    misaligned: metric(test.conflictPairs, "Clashing pairings", misalignedText, events),
+    slimChance: test.slimChance,
   };
 }
 
 /**
- * Goal alignment (the three-objectives test): each chosen objective of this
- * seat against the counterpart's chosen ones. An objective is aligned when
- * it aligns with at least one of theirs, misaligned when it conflicts with
- * one of theirs and aligns with none. Two of three misaligned (generally: at
- * least two thirds) flags a very slim chance of a deal. With a deal, also
- * which objectives its terms served; with a guess, how many were guessed.
+ * Goal alignment (the three-objectives test, see `pairAlignment`): the same
+ * pairing counts for both seats, each labelled from its own perspective.
+ * With a deal, also which objectives its terms served; with a guess, how
+ * many were guessed.
  */
 export function scoreAlignment(run: Run, ctx: SeatContext): GoalAlignment {
   const ownChoice = run.log.objectives.get(ctx.seat.id);
@@ -79,7 +111,7 @@ export function scoreAlignment(run: Run, ctx: SeatContext): GoalAlignment {
   const result: GoalAlignment = {
     own,
     counterpart,
-    ...threeObjectivesTest(run.scenario, own, counterpart, events),
+    ...threeObjectivesTest(run.scenario, ctx.seat.side, own, counterpart, events),
     servedIds: agreement ? servedBy(run.scenario, [...own, ...counterpart], agreement.package) : [],
   };
   const servedOwn = agreement ? servedMetric(run, own, "your", ownChoice ? [ownChoice.seq] : []) : undefined;

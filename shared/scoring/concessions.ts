@@ -4,7 +4,7 @@ import type { Seat } from "../scenario/schema.js";
 import { minutesIn, nameOf, type Run, type SeatContext } from "./context.js";
 import { movesBy, num, type Proposal } from "./log-reader.js";
 import { metric, pct, plural, times } from "./metric.js";
-import type { Metric, OfferHistory, OfferPoint } from "./types.js";
+import type { Metric, OfferHistory, OfferPoint, ReceivedBids } from "./types.js";
 
 /**
  * First offer, concession curve and reciprocity of concessions. A concession
@@ -62,7 +62,8 @@ function countPair(run: Run, seat: Seat, other: Seat, into: ReciprocityCount): v
     const points = pointsFor(other, p.package);
     const conceded = theirLast !== undefined && points < theirLast;
     theirLast = points;
-    if (!conceded) continue;
+    // A final offer is take-it-or-leave-it: it asks for an answer, not a counter-concession, so it is not judged.
+    if (!conceded || p.final) continue;
     const ownBefore = props.filter((q) => q.by === seat.id && q.seq < p.seq).at(-1);
     const nextOwn = props.find((q) => q.by === seat.id && q.seq > p.seq);
     const nextAccept = accepts.find((a) => a.seq > p.seq);
@@ -128,5 +129,27 @@ export function offerHistory(run: Run, ctx: SeatContext, reciprocityComponent: O
     first && last && curve.length > 1
       ? metric(first.ownPoints - last.ownPoints, "Total concession", `From your first to your last ${last.kind} your own points went from ${first.ownPoints} to ${last.ownPoints} over ${plural(curve.length, "package")}.`, [first.seq, last.seq])
       : null;
-  return { firstOffer, curve, totalConcession, biggestConcession: biggestDrop(run, ctx.seat, curve), reciprocity: reciprocityComponent };
+  const history: OfferHistory = { firstOffer, curve, totalConcession, biggestConcession: biggestDrop(run, ctx.seat, curve), reciprocity: reciprocityComponent };
+  if (!canPropose(run, ctx.seat)) history.received = receivedBids(run, ctx);
+  return history;
+}
+
+/** For a seat that makes no offers (a tender's buyer): the packages each counterpart sent it, as points for both, and what it gained over them. */
+function receivedBids(run: Run, ctx: SeatContext): ReceivedBids[] {
+  const others = run.scenario.seats.filter((s) => s.side !== ctx.seat.side && run.log.present.includes(s.id));
+  return others.flatMap((other) => {
+    const points = run.log.proposals
+      .filter((p) => p.by === other.id && p.to === ctx.seat.id)
+      .map((p): OfferPoint => ({ seq: p.seq, at: p.at, minutesIn: minutesIn(run, p.at), kind: p.kind, to: p.to, ownPoints: pointsFor(ctx.seat, p.package), counterpartPoints: pointsFor(other, p.package), final: p.final }));
+    const first = points[0];
+    const last = points.at(-1);
+    if (!first || !last) return [];
+    const gain = last.ownPoints - first.ownPoints;
+    const name = nameOf(other);
+    const text =
+      points.length === 1
+        ? `${name} sent you one ${first.kind}, worth ${first.ownPoints} points to you.`
+        : `${name}'s ${plural(points.length, first.kind)} went from ${first.ownPoints} to ${last.ownPoints} points for you (${gain >= 0 ? `+${gain}` : gain}), and from ${first.counterpartPoints} to ${last.counterpartPoints} for them.`;
+    return [{ seat: other.id, name, points, gained: metric(gain, `What ${name} conceded`, text, [first.seq, last.seq]) }];
+  });
 }

@@ -1,4 +1,5 @@
 import type { LogEntry } from "../negotiation/events.js";
+import { findSeat, pointsFor } from "../scenario/points.js";
 import type { Scenario, Seat } from "../scenario/schema.js";
 import type { Run } from "./context.js";
 import { movesBy, num, str, type Proposal } from "./log-reader.js";
@@ -10,29 +11,30 @@ export const CONSISTENCY_PENALTY = { retraction: 15, overclaim: 20 } as const;
 
 export interface Retraction {
   seq: number;
-  issue: string;
+  /** the author's previous package to the same counterpart */
+  previous: number;
+  /** the counterpart's points in the previous package and in this one */
   before: number;
   now: number;
 }
 
 /**
- * Terms taken back: an issue on which a later proposal (or bid) to the same
- * counterpart gives its author more points than the author had already
- * offered on that issue earlier. One retraction per (proposal, issue).
+ * Terms taken back, judged on the whole package: a proposal (or bid) that
+ * gives the counterpart fewer points than the author's previous one to the
+ * same counterpart. Re-mixing a package (a logroll) that does not lower the
+ * counterpart's points is not a retraction, whatever it does issue by issue.
  */
-export function retractions(seat: Seat, proposals: readonly Proposal[]): Retraction[] {
+export function retractions(scenario: Scenario, seat: Seat, proposals: readonly Proposal[]): Retraction[] {
   const out: Retraction[] = [];
-  const lowest = new Map<string, Map<string, number>>(); // counterpart → issue → lowest own points offered so far
+  const last = new Map<string, { seq: number; points: number }>(); // counterpart → their points in the author's latest package
   for (const p of proposals) {
     if (p.by !== seat.id) continue;
-    let offered = lowest.get(p.to);
-    if (!offered) lowest.set(p.to, (offered = new Map()));
-    for (const [issue, option] of Object.entries(p.package)) {
-      const points = seat.brief.scoring[issue]?.[option] ?? 0;
-      const before = offered.get(issue);
-      if (before !== undefined && points > before) out.push({ seq: p.seq, issue, before, now: points });
-      offered.set(issue, Math.min(points, before ?? points));
-    }
+    const them = findSeat(scenario, p.to);
+    if (!them) continue;
+    const points = pointsFor(them, p.package);
+    const before = last.get(p.to);
+    if (before !== undefined && points < before.points) out.push({ seq: p.seq, previous: before.seq, before: before.points, now: points });
+    last.set(p.to, { seq: p.seq, points });
   }
   return out;
 }
@@ -46,23 +48,22 @@ export function overclaims(scenario: Scenario, argues: readonly LogEntry[]): Log
   });
 }
 
-/** Consistency, 0–100: 100 minus points for retracted terms and overclaimed figures. */
+/** Consistency, 0–100: 100 minus points for packages that took value back and for overclaimed figures. */
 export function consistency(run: Run, seat: Seat): Metric {
-  const taken = retractions(seat, run.log.proposals);
+  const taken = retractions(run.scenario, seat, run.log.proposals);
   const over = overclaims(run.scenario, movesBy(run.log, seat.id, "value.argue"));
   const value = clamp100(100 - taken.length * CONSISTENCY_PENALTY.retraction - over.length * CONSISTENCY_PENALTY.overclaim);
   const notes: string[] = [];
   if (taken.length > 0) {
-    const issues = [...new Set(taken.map((r) => issueName(run.scenario, r.issue)))].join(", ");
-    notes.push(`you took back ${plural(taken.length, "term")} you had already offered (${issues}; −${CONSISTENCY_PENALTY.retraction} each)`);
+    const steps = taken.map((r) => `${r.before} → ${r.now}`).join(", ");
+    notes.push(`${plural(taken.length, "package")} you proposed gave the other side fewer points than your previous one had (${steps}; −${CONSISTENCY_PENALTY.retraction} each)`);
   }
   if (over.length > 0) {
     notes.push(`${plural(over.length, "value claim")} went beyond the figures your own brief supports (−${CONSISTENCY_PENALTY.overclaim} each)`);
   }
-  const text = notes.length === 0 ? "You never took back a term you had offered and kept your value claims within the facts." : `Points off because ${notes.join(", and ")}.`;
-  return metric(value, "Consistency", text, [...taken.map((r) => r.seq), ...over.map((e) => e.seq)]);
-}
-
-function issueName(scenario: Scenario, id: string): string {
-  return scenario.issues.find((i) => i.id === id)?.name ?? id;
+  const text =
+    notes.length === 0
+      ? "You never took back value you had offered (each package judged as a whole, so re-mixing terms is fine) and kept your value claims within the facts."
+      : `Points off because ${notes.join(", and ")}. A package is judged as a whole: re-mixing terms without lowering the other side's points is not a retraction.`;
+  return metric(value, "Consistency", text, [...taken.flatMap((r) => [r.previous, r.seq]), ...over.map((e) => e.seq)]);
 }

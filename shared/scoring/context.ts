@@ -67,9 +67,15 @@ export function termsMet(terms: readonly IssueOutcome[], pkg: Package): boolean 
   return terms.length > 0 && terms.every((t) => t.options.includes(pkg[t.issue] ?? ""));
 }
 
-/** A seat's display name in explanations. */
+/** A seat's display name in explanations: its organisation, never its seat id. */
 export function nameOf(seat: Seat): string {
-  return `${seat.title} (${seat.id})`;
+  return seat.organisation;
+}
+
+/** The display name of a seat id (the id itself only for a seat the scenario does not know). */
+export function nameOfId(scenario: Scenario, id: string): string {
+  const seat = scenario.seats.find((s) => s.id === id);
+  return seat ? nameOf(seat) : id;
 }
 
 /** The seq of entries, for a metric's events. */

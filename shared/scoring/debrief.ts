@@ -1,10 +1,10 @@
 import type { LogEntry } from "../negotiation/events.js";
-import { findSeat } from "../scenario/points.js";
 import type { Scenario } from "../scenario/schema.js";
 import { scoreAlignment } from "./alignment.js";
 import { coachingFor } from "./coaching.js";
 import { offerHistory } from "./concessions.js";
-import { nameOf, pairFor, seatContext, type Run } from "./context.js";
+import { nameOfId, pairFor, seatContext, type Run } from "./context.js";
+import { secondSourceOf } from "./tender.js";
 import { readLog } from "./log-reader.js";
 import { keyMoments } from "./moments.js";
 import { scoreOutcome } from "./outcome.js";
@@ -20,10 +20,12 @@ function outcomeOf(run: Run): NegotiationOutcome {
   const ended = run.log.ended;
   if (!ended) return { deal: false, reason: "not-ended", agreement: null, endedSeq: null, explanation: "The talks have not ended yet." };
   const agreement = ended.agreement;
-  const parties = agreement?.parties.map((id) => { const seat = findSeat(run.scenario, id); return seat ? nameOf(seat) : id; }).join(" and ");
+  const parties = agreement?.parties.map((id) => nameOfId(run.scenario, id)).join(" and ");
+  const winner = agreement ? nameOfId(run.scenario, agreement.parties[1]) : "";
+  const second = secondSourceOf(run);
   const why: Record<NegotiationOutcome["reason"], string> = {
     accepted: `Deal: ${parties} agreed on a package.`,
-    awarded: `Deal: the contract was awarded (${parties}).`,
+    awarded: `Deal: the buyer awarded the contract to ${winner}${second ? `, with ${second.name} as second source` : ""}.`,
     walkaway: "No deal: a party walked away.",
     timeout: "No deal: time ran out before anyone accepted.",
     "ended-by-facilitator": "No deal: the facilitator ended the talks.",

@@ -1,6 +1,6 @@
 import type { Agreement, LogEntry, LogEntryType, SystemPayloads } from "../negotiation/events.js";
 import type { Package, Scenario } from "../scenario/schema.js";
-import { ReflectionAnswersSchema, type ReflectionAnswers } from "./reflection-survey.js";
+import { StoredReflectionAnswersSchema, type ReflectionAnswers } from "./reflection-survey.js";
 
 /**
  * Reads the event log into the few typed shapes scoring needs. Log payloads
@@ -96,7 +96,8 @@ export function bidsOf(value: unknown): OpenedBid[] {
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** True for a plain object (not null, not an array): a payload field to read further. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -179,7 +180,8 @@ function lastChoice(entries: readonly LogEntry[]): Map<string, Chosen> {
 function readReflections(entries: readonly LogEntry[]): Map<string, Reflection> {
   const out = new Map<string, Reflection>();
   for (const e of entries) {
-    const parsed = ReflectionAnswersSchema.safeParse(e.payload["answers"]);
+    // The machine validated the answers against this seat's own survey items; here only their shape is read.
+    const parsed = StoredReflectionAnswersSchema.safeParse(e.payload["answers"]);
     out.set(e.by, { seq: e.seq, answers: parsed.success ? parsed.data : null });
   }
   return out;

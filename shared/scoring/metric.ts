@@ -1,4 +1,4 @@
-import type { Component, Metric, Score } from "./types.js";
+import type { Component, Ignored, Metric, Score } from "./types.js";
 
 /** Rounds to `digits` decimals; keeps float noise (0.1 + 0.2) out of the debrief. */
 export function round(value: number, digits = 1): number {
@@ -18,9 +18,11 @@ export function seqs(...lists: Iterable<number>[]): number[] {
   return [...all].sort((a, b) => a - b);
 }
 
-/** Builds a Metric with its events deduplicated and sorted. */
-export function metric(value: number, label: string, explanation: string, events: Iterable<number> = []): Metric {
-  return { value: round(value, 2), label, explanation, events: seqs(events) };
+/** Builds a Metric with its events deduplicated and sorted; `ignored` (moves looked at and not credited) only when there are any. */
+export function metric(value: number, label: string, explanation: string, events: Iterable<number> = [], ignored: readonly Ignored[] = []): Metric {
+  const m: Metric = { value: round(value, 2), label, explanation, events: seqs(events) };
+  if (ignored.length > 0) m.ignored = [...ignored].sort((a, b) => a.seq - b.seq);
+  return m;
 }
 
 /** A weighted part of a score. */

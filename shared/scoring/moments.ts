@@ -1,13 +1,15 @@
 import type { LogEntry } from "../negotiation/events.js";
 import { findSeat } from "../scenario/points.js";
+import { nameOfId } from "./context.js";
 import type { Scenario } from "../scenario/schema.js";
 import { overclaims } from "./consistency.js";
 import type { Run } from "./context.js";
+import { secondSourceOf } from "./tender.js";
 import { ofType, str, type Ended } from "./log-reader.js";
 import type { KeyMoment, MomentKind, SeatDebrief } from "./types.js";
 
 function who(scenario: Scenario, id: string): string {
-  return findSeat(scenario, id)?.title ?? id;
+  return nameOfId(scenario, id);
 }
 
 function moment(e: LogEntry, kind: MomentKind, seats: string[], caption: string): KeyMoment {
@@ -54,7 +56,10 @@ function endMoment(run: Run): KeyMoment[] {
     const closing = [...ofType(run.log, "offer.accept"), ...ofType(run.log, "award.make")].at(-1) ?? endEntry;
     const [p, s] = ended.agreement.parties;
     const verb = ended.reason === "awarded" ? `awarded the contract to ${who(run.scenario, s)}` : `reached agreement with ${who(run.scenario, s)}`;
-    return [moment(closing, "agreement", [p, s], `${who(run.scenario, p)} ${verb}.`)];
+    const out = [moment(closing, "agreement", [p, s], `${who(run.scenario, p)} ${verb}.`)];
+    const second = secondSourceOf(run);
+    if (second) out.push(moment(closing, "second-source", [p, second.seat], `${second.name} became second source (${second.shareLabel} of the volume).`));
+    return out;
   }
   if (ended.reason === "walkaway") return [];
   const why: Partial<Record<Ended["reason"], string>> = { timeout: "time ran out without a deal", "ended-by-facilitator": "the facilitator ended the talks without a deal", "all-withdrew": "every supplier withdrew" };
@@ -72,11 +77,11 @@ export function keyMoments(run: Run, seats: readonly SeatDebrief[]): KeyMoment[]
   for (const d of seats) {
     const first = d.offers.curve[0];
     const e = first && entry(run, first.seq);
-    if (first && e) out.push(moment(e, "first-offer", [d.seat, first.to], `${d.title} opened with ${first.kind === "bid" ? "a bid" : "an offer"} worth ${first.ownPoints} points to them and ${first.counterpartPoints} to ${who(run.scenario, first.to)}.`));
+    if (first && e) out.push(moment(e, "first-offer", [d.seat, first.to], `${who(run.scenario, d.seat)} opened with ${first.kind === "bid" ? "a bid" : "an offer"} worth ${first.ownPoints} points to them and ${first.counterpartPoints} to ${who(run.scenario, first.to)}.`));
     const big = d.offers.biggestConcession;
     const last = big?.events.at(-1);
     const be = last !== undefined ? entry(run, last) : undefined;
-    if (big && be) out.push(moment(be, "biggest-concession", [d.seat], `${d.title}'s biggest concession: ${big.value} points in one step.`));
+    if (big && be) out.push(moment(be, "biggest-concession", [d.seat], `${who(run.scenario, d.seat)}'s biggest concession: ${big.value} points in one step.`));
   }
   return out.sort((a, b) => a.seq - b.seq || a.kind.localeCompare(b.kind));
 }

@@ -12,6 +12,14 @@ export interface Metric {
   label: string;
   explanation: string;
   events: number[];
+  /** Moves that were looked at and not credited, each with the reason (a repeat, no substance, no topic…). */
+  ignored?: Ignored[];
+}
+
+/** A move a metric did not credit, and why. */
+export interface Ignored {
+  seq: number;
+  why: string;
 }
 
 /**
@@ -51,9 +59,17 @@ export type PairSummary = Pick<PairAnalysis, "procurementSeat" | "salesSeat" | "
   splitJoint: number;
 };
 
+/** What the negotiation brought this seat: the tender adds the runner-up's second-source share and the bidder not awarded. */
+export type SeatResult = "deal" | "second-source" | "not-awarded" | "no-deal";
+
 export interface SeatOutcome {
   /** true when this seat is a party to the agreement */
   deal: boolean;
+  result: SeatResult;
+  /** One true sentence for the top of the seat's debrief. */
+  headline: string;
+  /** this seat walked away: with nothing on the table above its BATNA (the right call), or from a better offer */
+  walkaway?: "principled" | "from-better-offer";
   /** the seat whose pair the outcome is measured in; null for a buyer with no award in a tender */
   counterpart: string | null;
   ownPoints: Metric;
@@ -67,6 +83,23 @@ export interface SeatOutcome {
   distanceToNash?: Metric;
   /** no deal: the best joint surplus over both BATNAs the pair could have had */
   leftOnTable?: Metric;
+  /** tender buyer with a split award, and the runner-up itself: the second-source contract */
+  secondSource?: SecondSourceOutcome;
+}
+
+/** The runner-up's share of a split award, on its last bid's other terms. */
+export interface SecondSourceOutcome {
+  seat: string;
+  name: string;
+  /** option id of the share issue the runner-up supplies */
+  share: string;
+  shareLabel: string;
+  package: Package;
+  /** its points for the runner-up, and for the buyer */
+  supplierPoints: number;
+  buyerPoints: number;
+  /** the runner-up's last bid */
+  bid: number;
 }
 
 export interface ObjectivePair {
@@ -93,7 +126,12 @@ export interface RiskStatus {
   risk: string;
   title: string;
   raised: boolean;
+  /** how it was answered: a concrete mitigation at the table, or a deal term (only counted once it was raised) */
   addressed: "move" | "deal-term" | null;
+  /** true when this seat earns the risk: it raised it or answered it, and it was answered */
+  credited: boolean;
+  /** a deal term mitigates it, whether or not anyone raised it */
+  inDeal: boolean;
 }
 
 export interface RiskCategoryCoverage {
@@ -134,6 +172,17 @@ export interface OfferHistory {
   totalConcession: Metric | null;
   biggestConcession: Metric | null;
   reciprocity: Component;
+  /** for a seat whose side makes no offers (a tender's buyer): the bids it received, by bidder */
+  received?: ReceivedBids[];
+}
+
+/** The bids one supplier sent this seat: `ownPoints` are this seat's points, `counterpartPoints` the bidder's. */
+export interface ReceivedBids {
+  seat: string;
+  name: string;
+  points: OfferPoint[];
+  /** how many of this seat's points the bidder gave from its first to its last bid */
+  gained: Metric;
 }
 
 export type MomentKind =
@@ -145,6 +194,7 @@ export type MomentKind =
   | "overclaim"
   | "agreement"
   | "walkaway"
+  | "second-source"
   | "impasse";
 
 export interface KeyMoment {

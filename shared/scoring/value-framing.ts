@@ -1,96 +1,115 @@
 import type { LogEntry } from "../negotiation/events.js";
-import type { ValueLever } from "../scenario/schema.js";
 import { termsMet, type Run, type SeatContext } from "./context.js";
-import { movesBy, num, ofType, reaches, str } from "./log-reader.js";
+import { ofType, reaches, str } from "./log-reader.js";
 import { component, metric, pct, plural, weightedScore } from "./metric.js";
-import type { Component, Score } from "./types.js";
+import { MIN_QUESTION_WORDS, pricePitches, questionsAsked, raiseHasSubstance, sideCan, topicName, valueArguments, type ArguedLever } from "./substance.js";
+import type { Component, Ignored, Score } from "./types.js";
 
 /** Shares of the value-framing score for each side. */
 export const SALES_VALUE_WEIGHTS = { tcoShare: 0.4, quantified: 0.3, objectiveFit: 0.3 } as const;
 export const PROCUREMENT_VALUE_WEIGHTS = { questions: 0.35, topics: 0.3, nonPriceDeal: 0.35 } as const;
-
-/** Words that mark a message as price talk (a plain keyword check, documented in docs/scoring.md). */
-export const PRICE_WORDS = /\b(price|prices|pricing|discount|discounts|cheaper|cheapest|rate|rates|per unit|per case|per shipment|money off)\b/i;
-
-const TALK_TYPES = new Set(["question.ask", "question.answer", "chat.send", "risk.raise", "risk.address", "fact.disclose"]);
-
-function priceTalk(run: Run, seat: string): LogEntry[] {
-  const texts = [...movesBy(run.log, seat, "chat.send"), ...movesBy(run.log, seat, "offer.propose"), ...movesBy(run.log, seat, "bid.submit")];
-  return texts.filter((e) => PRICE_WORDS.test(str(e.payload, "text") ?? str(e.payload, "note") ?? "")).sort((a, b) => a.seq - b.seq);
-}
-
-function leverOf(run: Run, e: LogEntry): ValueLever | undefined {
-  return run.scenario.valueLevers.find((l) => l.id === str(e.payload, "lever"));
-}
-
-function isHonestFigure(lever: ValueLever | undefined, figure: number | undefined): boolean {
-  if (figure === undefined || !lever) return false;
-  return !lever.figure || (figure >= lever.figure.low && figure <= lever.figure.high);
-}
+/** Distinct question topics that earn full discovery marks; value and risk topics explored that earn full marks. */
+export const QUESTION_TARGET = 3;
+export const TOPIC_TARGET = 2;
 
 function salesParts(run: Run, ctx: SeatContext): Component[] {
-  const args = movesBy(run.log, ctx.seat.id, "value.argue");
-  const price = priceTalk(run, ctx.seat.id);
-  const argued = args.length + price.length;
+  const args = valueArguments(run, ctx.seat.id);
+  const price = [...pricePitches(run, ctx.seat.id), ...args.pricePitches].sort((a, b) => a.seq - b.seq);
+  const levers = args.levers;
+  const argued = levers.length + price.length;
   const tco = metric(
-    pct(args.length, argued),
+    pct(levers.length, argued),
     "Value (TCO) rather than price",
-    argued === 0 ? "You made no value argument and no price pitch." : `${plural(args.length, "value argument")} on cost-of-ownership levers against ${plural(price.length, "price-only message")} (${pct(args.length, argued)} % value).`,
-    [...args, ...price].map((e) => e.seq),
+    argued === 0
+      ? "You made no value argument and no price pitch."
+      : `${plural(levers.length, "value lever")} argued with substance against ${plural(price.length, "price pitch", "price pitches")} (${pct(levers.length, argued)} % value). A lever counts once; a price pitch is talk in the scenario's own price words (${priceWordsHint(run)}).`,
+    [...levers.map((l) => l.entry.seq), ...price.map((e) => e.seq)],
+    args.ignored,
   );
-  const honest = args.filter((e) => isHonestFigure(leverOf(run, e), num(e.payload, "figure")));
+  const honest = levers.filter((l) => l.quantified);
+  const unquantified: Ignored[] = levers.filter((l) => !l.quantified).map((l) => ({ seq: l.entry.seq, why: `not quantified: ${l.why ?? "no figure"}` }));
   const quantified = metric(
-    pct(honest.length, args.length),
+    pct(honest.length, levers.length),
     "Quantified claims",
-    args.length === 0 ? "No value claims to quantify." : `${honest.length} of your ${plural(args.length, "value claim")} carried a figure within the range your brief supports.`,
-    honest.map((e) => e.seq),
+    levers.length === 0
+      ? "No value claims to quantify."
+      : `${honest.length} of the ${plural(levers.length, "lever")} you argued carried a figure within the range your brief supports, stated in the claim itself.`,
+    honest.map((l) => l.entry.seq),
+    unquantified,
   );
-  return [component("tco-share", SALES_VALUE_WEIGHTS.tcoShare, tco), component("quantified", SALES_VALUE_WEIGHTS.quantified, quantified), objectiveFit(run, ctx, args)];
+  return [component("tco-share", SALES_VALUE_WEIGHTS.tcoShare, tco), component("quantified", SALES_VALUE_WEIGHTS.quantified, quantified), objectiveFit(run, ctx, levers)];
 }
 
-function objectiveFit(run: Run, ctx: SeatContext, args: LogEntry[]): Component {
+function priceWordsHint(run: Run): string {
+  const issues = run.scenario.issues.filter((i) => i.price);
+  return issues.length === 0 ? "this scenario marks no issue as the price" : `the terms of ${issues.map((i) => `"${i.name}"`).join(", ")}`;
+}
+
+function objectiveFit(run: Run, ctx: SeatContext, levers: ArguedLever[]): Component {
   const theirs = new Set(ctx.counterparts.flatMap((c) => run.log.objectives.get(c.id)?.ids ?? []));
   const label = "Levers that serve the buyer's objectives";
   if (theirs.size === 0) return component("objective-fit", 0, metric(50, label, "The buyer chose no objectives, so this is not scored."));
-  const levers = [...new Set(args.map((e) => str(e.payload, "lever")))];
-  const serving = levers.filter((id) => run.scenario.valueLevers.find((l) => l.id === id)?.servesObjectives.some((o) => theirs.has(o)));
-  const events = args.filter((e) => serving.includes(str(e.payload, "lever"))).map((e) => e.seq);
+  const serving = levers.filter((l) => l.lever.servesObjectives.some((o) => theirs.has(o)));
   const text =
     levers.length === 0
       ? "You argued no value lever, so none served the buyer's objectives."
       : `${serving.length} of the ${plural(levers.length, "lever")} you argued ${serving.length === 1 ? "serves" : "serve"} an objective the buyer chose.`;
-  return component("objective-fit", SALES_VALUE_WEIGHTS.objectiveFit, metric(pct(serving.length, levers.length), label, text, events));
+  return component("objective-fit", SALES_VALUE_WEIGHTS.objectiveFit, metric(pct(serving.length, levers.length), label, text, serving.map((l) => l.entry.seq)));
 }
 
-function valueResponses(run: Run, seat: string): LogEntry[] {
-  const own = run.log.entries.filter((e) => e.by === seat);
-  return ofType(run.log, "value.argue").filter((arg) => {
-    if (!reaches(arg, seat)) return false;
-    const next = own.find((e) => e.seq > arg.seq && e.type !== "phase.ready");
-    return next !== undefined && TALK_TYPES.has(next.type);
-  });
+/** Value arguments made to this seat, and its topical questions on them afterwards (about the lever, or about a term that carries it). */
+function followUps(run: Run, seat: string, asked: ReturnType<typeof questionsAsked>["counted"]): { followed: LogEntry[]; events: number[] } {
+  const followed: LogEntry[] = [];
+  const events: number[] = [];
+  const seen = new Set<string>();
+  for (const arg of ofType(run.log, "value.argue")) {
+    if (!reaches(arg, seat)) continue;
+    const lever = run.scenario.valueLevers.find((l) => l.id === str(arg.payload, "lever"));
+    if (!lever || seen.has(lever.id)) continue;
+    const q = asked.find((c) => c.entry.seq > arg.seq && ((c.topic.kind === "lever" && c.topic.id === lever.id) || (c.topic.kind === "issue" && lever.realisedBy.some((t) => t.issue === c.topic.id))));
+    if (!q) continue;
+    seen.add(lever.id);
+    followed.push(arg);
+    events.push(arg.seq, q.entry.seq);
+  }
+  return { followed, events };
 }
 
 function procurementParts(run: Run, ctx: SeatContext): Component[] {
   const seat = ctx.seat.id;
-  const asked = movesBy(run.log, seat, "question.ask");
-  const questions = metric(
-    pct(Math.min(3, asked.length), 3),
-    "Questions asked",
-    `You asked ${plural(asked.length, "question")} (three or more earn full marks): discovery before proposals.`,
-    asked.map((e) => e.seq),
-  );
-  const risks = [...movesBy(run.log, seat, "risk.raise"), ...movesBy(run.log, seat, "risk.address")];
-  const riskIds = new Set(risks.map((e) => str(e.payload, "risk")));
-  const responses = valueResponses(run, seat);
-  const count = riskIds.size + responses.length;
+  const canAsk = sideCan(run.scenario, ctx.seat.side, "question.ask");
+  const asked = questionsAsked(run, seat);
+  const topicsAsked = asked.counted.map((c) => `"${topicName(run.scenario, c.topic)}"`).join(", ");
+  const questions = canAsk
+    ? component(
+        "questions",
+        PROCUREMENT_VALUE_WEIGHTS.questions,
+        metric(
+          pct(Math.min(QUESTION_TARGET, asked.counted.length), QUESTION_TARGET),
+          "Questions asked",
+          `You asked about ${plural(asked.counted.length, "distinct topic")}${topicsAsked ? ` (${topicsAsked})` : ""}; ${QUESTION_TARGET} earn full marks. A question counts once per topic: discovery before proposals.`,
+          asked.counted.map((c) => c.entry.seq),
+          asked.ignored,
+        ),
+      )
+    : component("questions", 0, metric(50, "Questions asked", "Your role asks no questions in this scenario (the suppliers ask, you answer), so this is not scored."));
+  const raisedAll = ofType(run.log, "risk.raise").filter((e) => e.by === seat);
+  const raised = raisedAll.filter((e) => raiseHasSubstance(run.scenario, e));
+  const empty: Ignored[] = raisedAll.filter((e) => !raised.includes(e)).map((e) => ({ seq: e.seq, why: `no substance: a risk raised with a note of fewer than ${MIN_QUESTION_WORDS} words says nothing about it` }));
+  const riskIds = [...new Set(raised.map((e) => str(e.payload, "risk")))].filter((id) => run.scenario.risks.some((r) => r.id === id));
+  const firstRaises = riskIds.flatMap((id) => raised.filter((e) => str(e.payload, "risk") === id).slice(0, 1));
+  const repeats: Ignored[] = raised.filter((e) => !firstRaises.includes(e)).map((e) => ({ seq: e.seq, why: "a repeat: that risk was already raised" }));
+  const follow = canAsk ? followUps(run, seat, asked.counted) : { followed: [], events: [] };
+  const count = riskIds.length + follow.followed.length;
+  const followText = canAsk ? ` and followed up ${plural(follow.followed.length, "value argument")} with a question on that lever or the term that carries it` : "";
   const topics = metric(
-    pct(Math.min(2, count), 2),
+    pct(Math.min(TOPIC_TARGET, count), TOPIC_TARGET),
     "Value and risk explored",
-    `You raised or addressed ${plural(riskIds.size, "risk")} and followed up ${plural(responses.length, "value argument")} with questions or talk (two such topics earn full marks).`,
-    [...risks, ...responses].map((e) => e.seq),
+    `You raised ${plural(riskIds.length, "distinct risk")}${followText} (${TOPIC_TARGET} such topics earn full marks).`,
+    [...firstRaises.map((e) => e.seq), ...follow.events],
+    [...repeats, ...empty],
   );
-  return [component("questions", PROCUREMENT_VALUE_WEIGHTS.questions, questions), component("topics", PROCUREMENT_VALUE_WEIGHTS.topics, topics), nonPriceDeal(run, ctx)];
+  return [questions, component("topics", PROCUREMENT_VALUE_WEIGHTS.topics, topics), nonPriceDeal(run, ctx)];
 }
 
 function nonPriceDeal(run: Run, ctx: SeatContext): Component {
@@ -107,10 +126,12 @@ function nonPriceDeal(run: Run, ctx: SeatContext): Component {
 }
 
 /**
- * Value framing, 0–100. Sales: value arguments on total-cost-of-ownership
- * levers rather than price, quantified within the honest range, on levers
- * that serve the buyer's chosen objectives. Procurement: discovery questions,
- * value and risk topics explored, and non-price value carried by the deal.
+ * Value framing, 0–100. Sales: value levers argued with substance rather than
+ * price pitches, quantified within the honest range, on levers that serve
+ * the buyer's chosen objectives. Procurement: discovery questions (one per
+ * topic, where its role may ask), risks raised and value arguments followed
+ * up, and non-price value carried by the deal. What counts as substance is
+ * decided in substance.ts.
  */
 export function scoreValueFraming(run: Run, ctx: SeatContext): Score {
   const sales = ctx.seat.side === "sales";

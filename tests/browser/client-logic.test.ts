@@ -2,10 +2,13 @@ import { describe, expect, it, vi } from "vitest";
 import { allowedMoves } from "../../client/src/lib/allowed-moves.js";
 import { errorMessage } from "../../client/src/lib/api.js";
 import { normaliseCode, parseTrainerInput, personalLink, routeFromPath, trainerLink } from "../../client/src/lib/codes.js";
+import { describeEntry, type EntryContext } from "../../client/src/lib/describe-entry.js";
+import { questionTopics, riskAnswers, unansweredRisks } from "../../client/src/lib/table-state.js";
 import { toSnapshot, type RawState, type RawView } from "../../client/src/net/snapshot.js";
-import type { LogEntryType } from "../../shared/negotiation/events.js";
+import type { LogEntry, LogEntryType } from "../../shared/negotiation/events.js";
 import { publicScenario, privateBrief } from "../../shared/negotiation/visibility.js";
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
+import type { MoveType } from "../../shared/scenario/schema.js";
 import { loadScenario } from "../support/scenarios.js";
 
 // The browser's pure parts, without a browser: what to offer, codes and links, refs, and the state adapter.
@@ -23,6 +26,13 @@ describe("the moves the browser offers", () => {
     expect(allowedMoves(phase("rfq"), { side: "sales", withdrawn: false }).has("stakeholder.contact")).toBe(true);
     expect(allowedMoves(phase("rfq"), { side: "procurement", withdrawn: false }).has("stakeholder.contact")).toBe(false);
     expect(allowedMoves(phase("round-1"), { side: "sales", withdrawn: false }).has("stakeholder.contact")).toBe(false);
+  });
+
+  it("offers the tender's buyer the disclosure form where the scenario lets procurement share facts in the RFQ", () => {
+    const rfq = phase("rfq");
+    const procurement: MoveType[] = ["phase.ready", "rfq.issue", "chat.send", "question.answer", "fact.disclose"];
+    const shared = { ...rfq, moves: { ...rfq.moves, procurement } };
+    expect(allowedMoves(shared, { side: "procurement", withdrawn: false }).has("fact.disclose")).toBe(true);
   });
 
   it("offers a withdrawn supplier nothing", () => {
@@ -115,5 +125,70 @@ describe("the state adapter", () => {
     expect(Object.keys(snapshot?.views ?? {}).sort()).toEqual(tender.seats.map((s) => s.id).sort());
     for (const s of tender.seats) expect(snapshot?.views[s.id]?.debrief).toMatchObject({ scenarioId: tender.id });
     expect(snapshot?.revealed).toBe(true);
+  });
+});
+
+describe("structured moves: what a question is about, how a risk is answered", () => {
+  const strategic = loadScenario("strategic-3pl.yaml");
+  const pub = publicScenario(strategic);
+  const salesBrief = privateBrief(strategic, "sales");
+  const e = (seq: number, by: string, type: LogEntryType, payload: Record<string, unknown>): LogEntry => ({ seq, at: seq, by, type, phase: "discovery", payload, audience: "all" });
+
+  it("groups a question's topics: issues, the other side's objectives, risks, and the asker's own value levers", () => {
+    const groups = questionTopics(pub, "sales", salesBrief?.valueLevers ?? []);
+    expect(groups.map((g) => g.kind)).toEqual(["issue", "objective", "risk", "lever"]);
+    const objectives = groups.find((g) => g.kind === "objective")?.options.map((o) => o.id) ?? [];
+    expect(objectives).toContain("meet-cfo-target");
+    expect(objectives).not.toContain("multi-year"); // the seller's own objectives are not a question for the buyer
+    expect(groups.find((g) => g.kind === "issue")?.options).toContainEqual({ id: "lane-scope", label: pub.issues.find((i) => i.id === "lane-scope")?.name });
+    // A seat whose brief lists no levers gets no lever group.
+    expect(questionTopics(pub, "procurement", []).map((g) => g.kind)).toEqual(["issue", "objective", "risk"]);
+  });
+
+  it("lists the risks the other side raised until this seat answers them", () => {
+    const log = [
+      e(1, "procurement", "risk.raise", { risk: "transition-failure", note: "2022 again?" }),
+      e(2, "sales", "risk.raise", { risk: "hidden-charges", note: "our own worry" }),
+      e(3, "procurement", "risk.raise", { risk: "single-provider", note: "one basket" }),
+      e(4, "sales", "risk.address", { risk: "single-provider", note: "outbound only" }),
+    ];
+    expect(unansweredRisks(log, "sales").map((r) => [r.risk, r.seq])).toEqual([["transition-failure", 1]]);
+    expect(unansweredRisks(log, "procurement").map((r) => r.risk)).toEqual(["hidden-charges"]);
+    // A raise after the answer opens it again.
+    expect(unansweredRisks([...log, e(5, "procurement", "risk.raise", { risk: "single-provider", note: "still" })], "sales").map((r) => r.risk)).toEqual(["transition-failure", "single-provider"]);
+  });
+
+  it("offers each mitigation and each mitigating term option as an answer to a risk", () => {
+    const withMitigations = { ...pub, risks: pub.risks.map((r) => (r.id === "transition-failure" ? { ...r, mitigations: [{ id: "phased-go-live", text: "Phased go-live, one region at a time" }] } : r)) };
+    const answers = riskAnswers(withMitigations, "transition-failure");
+    const service = pub.issues.find((i) => i.id === "service-level")!;
+    const label = (id: string) => service.options.find((o) => o.id === id)!.label;
+    expect(answers.map((a) => a.label)).toEqual(["Phased go-live, one region at a time", `${service.name}: ${label("otif-97-5")}`, `${service.name}: ${label("otif-98-5")}`]);
+    expect(answers.map((a) => a.fields)).toEqual([{ mitigation: "phased-go-live" }, { term: { issue: "service-level", option: "otif-97-5" } }, { term: { issue: "service-level", option: "otif-98-5" } }]);
+    expect(riskAnswers(pub, "no-such-risk")).toEqual([]);
+  });
+
+  it("describes a question's topic, quotes the question an answer refers to, and names a risk answer by its labels", () => {
+    const withMitigations = { ...pub, risks: pub.risks.map((r) => (r.id === "transition-failure" ? { ...r, mitigations: [{ id: "phased-go-live", text: "Phased go-live, one region at a time" }] } : r)) };
+    const log = [
+      e(1, "procurement", "question.ask", { text: "Which lanes would you consolidate first?", to: ["sales"], about: { kind: "issue", id: "lane-scope" } }),
+      e(2, "sales", "question.answer", { question: 1, text: "The Midlands outbound lanes." }),
+      e(3, "sales", "risk.address", { risk: "transition-failure", note: "We go live region by region.", mitigation: "phased-go-live" }),
+      e(4, "sales", "risk.address", { risk: "transition-failure", note: "Service penalties.", term: { issue: "service-level", option: "otif-98-5" } }),
+      e(5, "sales", "risk.address", { risk: "transition-failure", note: "Trust us." }),
+      e(6, "sales", "offer.propose", { to: "procurement", package: { "lane-scope": "domestic" } }),
+      e(7, "procurement", "offer.reject", { offer: 6, reason: "Too narrow" }),
+    ];
+    const ctx: EntryContext = { scenario: withMitigations, seatName: (s) => (s === "sales" ? "Sam" : "Pat"), viewerSeat: "procurement", log };
+    const title = (i: number) => describeEntry(log[i]!, ctx).title;
+    const lane = pub.issues.find((i) => i.id === "lane-scope")!;
+    expect(title(0)).toBe(`You asked Sam about ${lane.name}`);
+    expect(title(1)).toBe(`Sam answered your question about ${lane.name}: “Which lanes would you consolidate first?”`);
+    expect(title(2)).toBe("Sam answered the risk “A failed cut-over, again” with: Phased go-live, one region at a time");
+    expect(title(3)).toMatch(/^Sam answered the risk “A failed cut-over, again” with: Service level/);
+    expect(title(4)).toBe("Sam addressed the risk “A failed cut-over, again” (a note, no term or mitigation)");
+    expect(title(6)).toBe("You rejected the proposal from Sam");
+    expect(describeEntry(log[6]!, ctx).detail).toBe(`${lane.name}: ${lane.options.find((o) => o.id === "domestic")!.label} — Reason: Too narrow`);
+    for (const i of [1, 6]) expect(title(i)).not.toMatch(/#\d/); // no internal numbers where the entry referred to is known
   });
 });

@@ -7,6 +7,7 @@ const scenario = loadScenario("strategic-3pl.yaml");
 const seat = (id: string) => scenario.seats.find((s) => s.id === id)!;
 const objective = (id: string) => scenario.objectives.find((o) => o.id === id)!.label;
 const phaseTitle = (id: string) => scenario.phases.find((p) => p.id === id)!.title;
+const issueName = (id: string) => scenario.issues.find((i) => i.id === id)!.name;
 const option = (issue: string, id: string) => scenario.issues.find((i) => i.id === issue)!.options.find((o) => o.id === id)!.label;
 
 const run = browserAvailable();
@@ -72,13 +73,45 @@ describe.runIf(run)("a strategic partnership in two browsers", () => {
     await checkScreen(pat, "04-preparation");
     for (const page of [pat, sam]) await ready(page, /I'm prepared/);
 
-    // Discovery: a question, its answer, a quantified value argument.
+    // Discovery: a question about a named issue, its answer, a quantified value argument.
     await pat.getByRole("heading", { name: phaseTitle("discovery"), level: 1 }).waitFor();
     await pat.getByLabel("Ask a question").fill("Which of our lanes would you consolidate first?");
+    expect(await pat.getByRole("button", { name: "Ask", exact: true }).isDisabled()).toBe(true); // a question names its topic
+    await pat.getByLabel("What is it about?").selectOption({ label: issueName("lane-scope") });
     await pat.getByRole("button", { name: "Ask", exact: true }).click();
+    await pat.getByText(`You asked Sam (${seat("sales").title}) about ${issueName("lane-scope")}`).waitFor();
     await sam.getByText("Questions for you").waitFor();
     await sam.getByLabel(/asks:/).fill("The Midlands outbound lanes, within one quarter.");
     await sam.getByRole("button", { name: "Answer", exact: true }).click();
+    await pat.getByText(/answered your question about .*: “Which of our lanes/).waitFor(); // quoted, not "question #n"
+
+    // A risk raised by the buyer, answered by the seller with a deal term that mitigates it.
+    const risk = scenario.risks.find((r) => r.id === "transition-failure")!;
+    const patRisks = pat.locator("form").filter({ has: pat.getByRole("heading", { name: "Risks" }) });
+    await patRisks.getByLabel("Risk", { exact: true }).selectOption(risk.id);
+    await patRisks.getByLabel("What you say about it").fill("2022 went wrong at cut-over. How do we avoid that?");
+    await patRisks.getByRole("button", { name: "Raise this risk" }).click();
+    const samRisks = sam.locator("form").filter({ has: sam.getByRole("heading", { name: "Risks" }) });
+    await samRisks.getByText("Raised with you, not answered yet:").waitFor();
+    await samRisks.getByRole("button", { name: "Answer it" }).click();
+    const term = `${issueName("service-level")}: ${option("service-level", "otif-98-5")}`;
+    await samRisks.getByLabel("How do you answer it?").selectOption({ label: term });
+    await samRisks.getByLabel("What you say about it").fill("Penalties below 98.5 % OTIF, from the first region live.");
+    await samRisks.getByRole("button", { name: "Answer this risk" }).click();
+    await pat.getByText(`Sam (${seat("sales").title}) answered the risk “${risk.title}” with: ${term}`).waitFor();
+    await samRisks.getByText("Raised with you, not answered yet:").waitFor({ state: "detached" });
+
+    // Sharing a private fact asks first, in the app's own dialog (not the browser's confirm).
+    const share = sam.locator("form").filter({ hasText: "Share private information" });
+    await share.getByLabel("Share private information").selectOption({ index: 1 });
+    await share.getByRole("button", { name: "Share…" }).click();
+    const confirm = sam.getByRole("dialog", { name: "Share this with the other side?" });
+    await confirm.getByText(/Leverage cost:/).waitFor();
+    await confirm.getByRole("button", { name: "Keep it private" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    await share.getByRole("button", { name: "Share…" }).click();
+    await confirm.getByRole("button", { name: "Yes, share it" }).click();
+    await pat.getByText(/shared private information/).waitFor();
     await sam.getByLabel("Value lever").selectOption({ index: 1 });
     await sam.getByLabel(/^Figure/).fill("7");
     await sam.getByRole("button", { name: "Make the argument" }).click();

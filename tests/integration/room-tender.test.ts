@@ -3,7 +3,7 @@ import { receivedText } from "../support/record-frames.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privateMarkers } from "../../shared/negotiation/visibility.js";
 import type { SeatDebriefView } from "../../shared/scoring/reveal.js";
-import { REFLECTION, allReady } from "../support/plays.js";
+import { REFLECTION, TENDER_BUYER_REFLECTION, allReady } from "../support/plays.js";
 import { SeatClient } from "../support/seat-client.js";
 import { loadScenario } from "../support/scenarios.js";
 import { createNegotiation, startTestServer, type TestServer } from "../support/server.js";
@@ -69,7 +69,8 @@ describe("commodity tender over real sockets", () => {
     expect(a.log().some((e) => e.type === "award.make")).toBe(false); // the loser learns the outcome, not the winning terms
     expect(JSON.parse(a.state().ending as string)).toMatchObject({ outcome: "deal", reason: "awarded" });
 
-    for (const s of [buyer, a, b]) await s.must({ type: "reflection.submit", answers: REFLECTION });
+    await buyer.must({ type: "reflection.submit", answers: TENDER_BUYER_REFLECTION });
+    for (const s of [a, b]) await s.must({ type: "reflection.submit", answers: REFLECTION });
     await expect.poll(() => b.state().status).toBe("finished");
     await expect.poll(() => b.view()?.debrief).toBeTruthy();
     const debrief = JSON.parse(b.view()?.debrief ?? "") as SeatDebriefView;
@@ -78,6 +79,9 @@ describe("commodity tender over real sockets", () => {
     await expect.poll(() => a.view()?.debrief).toBeTruthy();
     const loser = JSON.parse(a.view()?.debrief ?? "") as SeatDebriefView;
     expect(loser.own?.outcome.deal).toBe(false);
+    // the buyer rated each supplier by name: A 2 of 7 → 17, B 6 of 7 → 83
+    expect(loser.own?.trust.components.find((c) => c.id === "rating")?.value).toBe(17);
+    expect(debrief.own?.trust.components.find((c) => c.id === "rating")?.value).toBe(83);
     expect(loser.outcome.agreement).toBeNull(); // not the winner's terms, even after the reveal
 
     // After the reveal: the loser reads the buyer's brief, never its rival's, nor the rival's bids or the buyer's survey.

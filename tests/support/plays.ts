@@ -7,6 +7,11 @@ export const REFLECTION = {
   "process-listened": 5, "process-open": 6, "relationship-trust": 5, "relationship-again": 6, "one-word": "partner",
 };
 
+/** A tender buyer facing two suppliers rates each by name: supplier A 2 of 7, supplier B 6 of 7. */
+export const TENDER_BUYER_REFLECTION = {
+  "outcome-satisfied": 6, "outcome-fair": 5, "self-prepared": 6, "self-proud": 6, "rating-supplier-a": 2, "rating-supplier-b": 6, "one-word": "competitive",
+};
+
 /** Every listed seat declares itself ready, ending the phase. */
 export async function allReady(...seats: SeatClient[]) {
   for (const s of seats) await s.must({ type: "phase.ready" });

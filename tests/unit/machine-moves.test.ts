@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { partnership, tender } from "../fixtures/machine/scenarios.js";
+import type { NegotiationEvent } from "../../shared/negotiation/events.js";
+import { publicScenario } from "../../shared/negotiation/scenario-view.js";
+import { partnership, secondSourceTender, tender } from "../fixtures/machine/scenarios.js";
 import { seated, type Table } from "../fixtures/machine/table.js";
 
 /** Partnership seated at 0 and moved on by the facilitator to the named phase. */
@@ -11,6 +13,16 @@ function partnershipIn(phase: string): Table {
 
 /** Tender with buyer, alpha and beta present, in the RFQ phase. */
 const tenderInRfq = () => seated(tender, ["buyer", "alpha", "beta"]);
+
+/** The event's rejection, after checking that it changed nothing: no entry, the same context apart from the clock and the rejection. */
+function refused(table: Table, event: NegotiationEvent) {
+  const { lastRejection: _before, lastEvent: _beforeEvent, now: _beforeNow, ...before } = table.ctx();
+  const outcome = table.send(event);
+  const { lastRejection: _after, lastEvent: _afterEvent, now: _afterNow, ...after } = table.ctx();
+  expect(outcome.entries).toEqual([]);
+  expect(after).toEqual(before);
+  return outcome.rejection;
+}
 
 describe("what a phase allows", () => {
   it("rejects an offer during discovery and says where offers open and what to do now", () => {
@@ -141,5 +153,111 @@ describe("talking", () => {
     const contact = table.send({ type: "stakeholder.contact", by: "seller", text: "Can we meet without procurement?", at: 100 });
     expect(contact.entries[0]?.audience).toEqual(["seller"]);
     expect(table.send({ type: "stakeholder.contact", by: "buyer", text: "Hi", at: 101 }).rejection?.code).toBe("wrong-role");
+  });
+});
+
+describe("what a question is about", () => {
+  it("takes an issue, a risk or an objective of the scenario, or a lever the asker knows, and logs it", () => {
+    const table = partnershipIn("discovery");
+    const topics = [{ kind: "issue", id: "term" }, { kind: "risk", id: "outage" }, { kind: "objective", id: "margin" }] as const;
+    topics.forEach((about, k) => {
+      const asked = table.send({ type: "question.ask", by: "buyer", text: "Tell me more?", about, at: 100 + k });
+      expect(asked.entries[0]?.payload).toEqual({ text: "Tell me more?", about, to: ["seller"] });
+    });
+    expect(table.send({ type: "question.ask", by: "seller", text: "What would freight savings be worth?", about: { kind: "lever", id: "freight" }, at: 110 }).rejection).toBeNull();
+    expect(table.send({ type: "question.ask", by: "seller", text: "Anything else?", at: 111 }).rejection).toBeNull();
+  });
+
+  it("refuses a topic the scenario does not have, saying what it does have", () => {
+    const table = partnershipIn("discovery");
+    const ask = (about: { kind: "issue" | "lever" | "risk" | "objective"; id: string }, at: number) =>
+      refused(table, { type: "question.ask", by: "buyer", text: "Tell me more?", about, at });
+    expect(ask({ kind: "issue", id: "warranty" }, 100)).toMatchObject({ code: "unknown-reference", message: `"warranty" is not an issue of this scenario; ask about Price or Term.` });
+    expect(ask({ kind: "risk", id: "meteor" }, 101)).toMatchObject({ code: "unknown-reference", message: `"meteor" is not a risk of this scenario; ask about “Outage” or “Data leak”.` });
+    expect(ask({ kind: "objective", id: "world-peace" }, 102)).toMatchObject({
+      code: "unknown-reference",
+      message: `"world-peace" is not an objective of this scenario; ask about one from the objectives either side picks from.`,
+    });
+    const badKind = refused(table, { type: "question.ask", by: "buyer", text: "Hm?", about: { kind: "weather", id: "rain" } as never, at: 103 });
+    expect(badKind).toMatchObject({ code: "invalid-input", message: "Say what the question is about: one issue, value lever, risk or objective of this scenario, or leave it out." });
+  });
+
+  it("refuses a lever the asker does not know without revealing whether another seat knows it", () => {
+    const table = partnershipIn("discovery");
+    const theirs = refused(table, { type: "question.ask", by: "buyer", text: "Freight?", about: { kind: "lever", id: "freight" }, at: 100 });
+    const none = refused(table, { type: "question.ask", by: "buyer", text: "Magic?", about: { kind: "lever", id: "magic" }, at: 101 });
+    expect(theirs).toMatchObject({
+      code: "unknown-reference",
+      message: `"freight" is not a value lever from your brief; your brief lists none, so ask about an issue, a risk or an objective.`,
+    });
+    expect(none?.code).toBe(theirs?.code);
+    expect(none?.message).toBe(theirs?.message.replace('"freight"', '"magic"'));
+    expect(refused(table, { type: "question.ask", by: "seller", text: "Magic?", about: { kind: "lever", id: "magic" }, at: 102 })).toMatchObject({
+      code: "unknown-reference",
+      message: `"magic" is not a value lever from your brief; ask about “Freight”.`,
+    });
+  });
+});
+
+describe("a concrete answer to a risk", () => {
+  it("takes one of the risk's deal terms and one of its mitigations, and logs them", () => {
+    const table = partnershipIn("discovery");
+    table.send({ type: "risk.raise", by: "buyer", risk: "outage", note: "Plan B?", at: 100 });
+    const answer = { risk: "outage", note: "A long term and a standby line", term: { issue: "term", option: "long" }, mitigation: "standby" };
+    expect(table.send({ type: "risk.address", by: "seller", ...answer, at: 101 }).entries[0]?.payload).toEqual({ ...answer, to: ["buyer"] });
+  });
+
+  it("refuses a term that does not address the risk, and says which do", () => {
+    const table = partnershipIn("discovery");
+    const address = (term: { issue: string; option: string }, risk = "outage") => refused(table, { type: "risk.address", by: "seller", risk, note: "Covered", term, at: 100 });
+    const message = "the terms that do: Term: Long.";
+    expect(address({ issue: "term", option: "short" })).toMatchObject({ code: "unknown-reference", message: `“Term: Short” does not address “Outage”; ${message}` });
+    expect(address({ issue: "price", option: "high" })).toMatchObject({ code: "unknown-reference", message: `“Price: High” does not address “Outage”; ${message}` });
+    expect(address({ issue: "warranty", option: "long" })).toMatchObject({ code: "unknown-reference", message: `"warranty: long" does not address “Outage”; ${message}` });
+    expect(address({ issue: "term", option: "long" }, "leak")).toMatchObject({ code: "unknown-reference", message: "No deal term addresses “Data leak”; leave the term out." });
+    expect(refused(table, { type: "risk.address", by: "seller", risk: "outage", note: "Covered", term: { issue: "term" } as never, at: 101 })).toMatchObject({
+      code: "invalid-input",
+      message: "Name the deal term as an issue and one of its options, or leave the term out.",
+    });
+  });
+
+  it("refuses a mitigation the risk does not list, and says which it does", () => {
+    const table = partnershipIn("discovery");
+    const address = (mitigation: string, risk = "outage") => refused(table, { type: "risk.address", by: "seller", risk, note: "Covered", mitigation, at: 100 });
+    expect(address("prayer")).toMatchObject({
+      code: "unknown-reference",
+      message: `"prayer" is not a mitigation of “Outage”; pick “A standby line at a second plant” or “Two weeks of safety stock”.`,
+    });
+    expect(address("standby", "leak")).toMatchObject({ code: "unknown-reference", message: "“Data leak” lists no concrete mitigations; leave the mitigation out." });
+  });
+});
+
+describe("the answers a risk offers, in the public scenario", () => {
+  it("carries each risk's deal terms and concrete mitigations, so the client can offer them", () => {
+    expect(publicScenario(partnership).risks).toEqual([
+      {
+        id: "outage", category: "operational", title: "Outage", description: "Supply stops.",
+        mitigatedBy: [{ issue: "term", options: ["long"] }],
+        mitigations: [{ id: "standby", text: "A standby line at a second plant" }, { id: "stock", text: "Two weeks of safety stock" }],
+      },
+      { id: "leak", category: "information-security", title: "Data leak", description: "Forecasts reach a competitor.", mitigatedBy: [], mitigations: [] },
+    ]);
+  });
+});
+
+describe("a second-source share", () => {
+  it("cannot be bid: it is only ever the runner-up's share", () => {
+    const table = seated(secondSourceTender, ["buyer", "alpha", "beta"]);
+    table.send({ type: "phase.advance", by: "facilitator", at: 1 });
+    expect(table.state()).toBe("round-1");
+    const rejection = refused(table, { type: "bid.submit", by: "alpha", package: { price: "low", share: "share-40" }, at: 100 });
+    expect(rejection).toEqual({
+      code: "invalid-package",
+      message: "“40 % (second source)” is the runner-up's share, not a term you can bid or offer; for Volume share, choose 60 % or 100 %.",
+      by: "alpha",
+      type: "bid.submit",
+      at: 100,
+    });
+    expect(table.send({ type: "bid.submit", by: "alpha", package: { price: "low", share: "share-60" }, at: 101 }).rejection).toBeNull();
   });
 });

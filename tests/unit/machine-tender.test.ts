@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MINUTE, PACKAGES, tender } from "../fixtures/machine/scenarios.js";
 import { entriesOf, seated, type Table } from "../fixtures/machine/table.js";
-import { reflection } from "../fixtures/machine/reflection.js";
+import { reflection, reflectionFor } from "../fixtures/machine/reflection.js";
 
 // Tender phases: rfq 2 min, round-1 3 (procurement closes it), round-2 3 (all ready), award 2, reflection 5.
 // Buyer's points: best 60, good 50, poor 20, worst 10.
@@ -142,5 +142,22 @@ describe("walking away from a tender", () => {
     expect(walked.entries[0]?.audience).toBe("all");
     expect(walked.entries[1]?.payload).toEqual({ outcome: "no-deal", reason: "walkaway", agreement: null });
     expect(table.state()).toBe("reflection");
+  });
+});
+
+describe("the tender's reflection survey", () => {
+  it("asks the buyer to rate each supplier at the table, and each supplier the buyer", () => {
+    const table = tenderIn("reflection");
+    // The buyer faced two suppliers: the one-counterpart items are not its survey, the per-supplier ratings are.
+    const fixed = table.send({ type: "reflection.submit", by: "buyer", answers: reflection(4), at: 100 });
+    expect(fixed.entries).toEqual([]);
+    expect(fixed.rejection?.code).toBe("invalid-input");
+    expect(fixed.rejection?.message).toMatch(/^Please complete the reflection: /);
+    const answers = reflectionFor(tender, "buyer", table.ctx().present, 6);
+    expect(Object.keys(answers)).toEqual(expect.arrayContaining(["rating-alpha", "rating-beta"]));
+    expect(Object.keys(answers)).not.toContain("rating-gamma");
+    expect(table.send({ type: "reflection.submit", by: "buyer", answers, at: 101 }).rejection).toBeNull();
+    // A supplier has one counterpart, the buyer, and answers the fixed items.
+    expect(table.send({ type: "reflection.submit", by: "alpha", answers: reflection(5), at: 102 }).rejection).toBeNull();
   });
 });

@@ -11,24 +11,37 @@ import { syntheticScenario } from "../../shared/scenario/analysis.js";
  * literally to every package of small random scenarios.
  */
 
-/** A small scenario with arbitrary (not monotone, possibly negative, often tied) whole-number tables. */
+/**
+ * A small scenario with arbitrary (not monotone, possibly negative, often
+ * tied) whole-number tables. Every third seed gives its first issue a
+ * second-source share worth more than anything to both seats: no bid can
+ * name it, so the analysis must behave as if it were not there.
+ */
 function randomScenario(seed: number): Scenario {
   const random = mulberry32(seed);
   const scenario = syntheticScenario(randomInt(random, 1, 4), 2, seed);
   for (const issue of scenario.issues) {
     const count = randomInt(random, 2, 5);
-    issue.options = Array.from({ length: count }, (_, j) => ({ id: `o${j}`, label: `O${j}` }));
+    issue.options = Array.from({ length: count }, (_, j) => ({ id: `o${j}`, label: `O${j}`, secondSourceOnly: false }));
     for (const seat of scenario.seats) {
       seat.brief.scoring[issue.id] = Object.fromEntries(issue.options.map((o) => [o.id, randomInt(random, -5, 20)]));
     }
+  }
+  const first = scenario.issues[0];
+  if (seed % 3 === 0 && first !== undefined) {
+    first.options.unshift({ id: "second", label: "Second source", secondSourceOnly: true });
+    for (const seat of scenario.seats) seat.brief.scoring[first.id]!["second"] = 100;
   }
   for (const seat of scenario.seats) seat.brief.batna.points = randomInt(random, 0, 30);
   return scenario;
 }
 
+/** The options a bid may name, i.e. without second-source shares. */
+const biddable = (issue: Scenario["issues"][number]) => issue.options.filter((o) => !o.secondSourceOnly);
+
 function allPackages(scenario: Scenario): Package[] {
   return scenario.issues.reduce<Package[]>(
-    (packages, issue) => packages.flatMap((pkg) => issue.options.map((o) => ({ ...pkg, [issue.id]: o.id }))),
+    (packages, issue) => packages.flatMap((pkg) => biddable(issue).map((o) => ({ ...pkg, [issue.id]: o.id }))),
     [{}],
   );
 }
@@ -61,7 +74,7 @@ function bruteForce(scenario: Scenario) {
     .sort((a, b) => a[0] - b[0]);
   const above = points.filter((x) => x.p > bp && x.s > bs);
   const middle = (issueId: string, option: string) => {
-    const options = scenario.issues.find((i) => i.id === issueId)!.options.map((o) => o.id);
+    const options = biddable(scenario.issues.find((i) => i.id === issueId)!).map((o) => o.id);
     const j = options.indexOf(option);
     const n = options.length;
     return n % 2 === 1 ? j === (n - 1) / 2 : j === n / 2 - 1 || j === n / 2;
@@ -97,6 +110,7 @@ describe("analyzePair against brute force", () => {
       const supplier = findSeat(scenario, "supplier")!;
       for (const point of [...fast.frontier, fast.maxJoint, fast.split, ...(fast.nash === null ? [] : [fast.nash])]) {
         expect(packageProblems(scenario, point.package)).toEqual([]);
+        expect(Object.values(point.package)).not.toContain("second");
         expect([pointsFor(buyer, point.package), pointsFor(supplier, point.package)]).toEqual([point.procurement, point.sales]);
       }
     });

@@ -99,6 +99,22 @@ describe("issue kinds and scenario-level verdicts", () => {
     expect(analysisProblems(scenario, analysis)).toEqual([expect.objectContaining({ severity: "warning", path: ["seats", 3, "brief", "batna"] })]);
   });
 
+  it("leaves a second-source share out of every agreement it enumerates", () => {
+    const scenario = loadFixture("valid-second-source.yaml");
+    // The same tender without the runner-up's share at all: the analysis must not tell them apart.
+    const without = structuredClone(scenario);
+    without.issues[1]!.options = without.issues[1]!.options.filter((o) => !o.secondSourceOnly);
+    for (const seat of without.seats) delete seat.brief.scoring["share"]!["share-20"];
+    const analysis = analyzeScenario(scenario);
+    expect(analysis).toEqual(analyzeScenario(without));
+    for (const pair of analysis.pairs) {
+      expect(pair.agreements).toBe(9);
+      const packages = [...pair.frontier, pair.maxJoint, pair.split, ...(pair.nash === null ? [] : [pair.nash])].map((p) => p.package);
+      expect(packages.map((p) => p["share"])).not.toContain("share-20");
+    }
+    expect(analysisProblems(scenario, analysis)).toEqual([]);
+  });
+
   it("rejects a scenario in which no pair has a deal zone", () => {
     const scenario = loadFixture("no-deal-zone.yaml");
     const problems = analysisProblems(scenario, analyzeScenario(scenario));

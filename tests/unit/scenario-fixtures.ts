@@ -47,6 +47,8 @@ export const PLANTED: Record<string, Planted[]> = {
     { marker: "unknown-issue", path: "objectives[0].servedBy[0].issue", message: `unknown issue "prise" — did you mean "price"?` },
     { marker: "same-side-alignment", path: "alignments[1].objectives", message: "pairs two procurement objectives" },
     { marker: "unknown-seat", path: "valueLevers[0].knownTo[0]", message: `unknown seat "suplier" — did you mean "supplier"?` },
+    { marker: "duplicate-mitigation", path: "risks[0].mitigations[1].id", message: `mitigation (of risk "outage") id "standby" is used twice (first at risks[0].mitigations[0])` },
+    { marker: "second-source-in-partnership", path: "secondSource", message: "a second source belongs to a commodity bid" },
     { marker: "wrong-side-move", path: "phases[1].moves.procurement[1]", message: `"bid.submit" is never a procurement move` },
     { marker: "reflection-not-last", path: "phases[2].kind", message: "the reflection phase must be the last phase" },
   ],

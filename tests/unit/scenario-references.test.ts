@@ -5,6 +5,7 @@ import { loadFixture } from "./scenario-fixtures.js";
 
 const partnership = () => structuredClone(loadFixture("valid-tiny.yaml"));
 const tender = () => structuredClone(loadFixture("valid-commodity.yaml"));
+const secondSourced = () => structuredClone(loadFixture("valid-second-source.yaml"));
 
 function found(scenario: Scenario, severity: ReferenceProblem["severity"] = "error"): string[] {
   return checkReferences(scenario)
@@ -22,6 +23,7 @@ describe("checkReferences", () => {
   it("finds nothing wrong in the valid fixtures", () => {
     expect(checkReferences(partnership())).toEqual([]);
     expect(checkReferences(tender())).toEqual([]);
+    expect(checkReferences(secondSourced())).toEqual([]);
   });
 
   it("rejects duplicate ids in every collection", () => {
@@ -184,6 +186,69 @@ describe("checkReferences", () => {
     const s = tender();
     s.phases[2]!.moves = { sales: ["bid.submit"] };
     expect(checkReferences(s)).toEqual([]);
+  });
+
+  it("requires a risk's concrete mitigations to have distinct ids", () => {
+    const s = secondSourced();
+    s.risks[1]!.mitigations[1]!.id = "index-clause";
+    expect(found(s)).toEqual([
+      `risks[1].mitigations[1].id: mitigation (of risk "below-cost") id "index-clause" is used twice (first at risks[1].mitigations[0])`,
+    ]);
+  });
+
+  it("requires an issue's words to be phrases, and warns about one listed twice", () => {
+    const s = secondSourced();
+    s.issues[0]!.words = ["discount", "  ", "Discount"];
+    expect(found(s)).toEqual([`issues[0].words[1]: a word of issue "price" is empty: write a phrase players would use for it (e.g. "discount")`]);
+    expect(found(s, "warning")).toEqual([`issues[0].words[2]: "Discount" is already listed at issues[0].words[0]`]);
+  });
+
+  it("checks the second-source rule names a real issue, its award options and their remainders", () => {
+    const unknownIssue = secondSourced();
+    unknownIssue.secondSource!.issue = "shares";
+    expect(found(unknownIssue)).toEqual([
+      `issues[1].options[0].secondSourceOnly: option "share-20" of issue "share" is marked secondSourceOnly, but the second source is carried by issue "shares"; only that issue's runner-up share may be marked`,
+      `secondSource.issue: unknown issue "shares" — did you mean "share"?`,
+    ]);
+    const s = secondSourced();
+    s.secondSource!.remainder = { "share-20": null, "share-60": "share-40", "share-80": "share-20", "share-100": null, "share-50": "share-20" };
+    expect(found(s)).toEqual([
+      `secondSource.remainder.share-20: "share-20" is a second-source share (secondSourceOnly), which no award can carry; key the remainder by the options a bid can name`,
+      `secondSource.remainder.share-60: "share-40" is not an option of issue "share" — did you mean "share-20"?`,
+      `secondSource.remainder.share-50: "share-50" is not an option of issue "share" — did you mean "share-20"?`,
+    ]);
+  });
+
+  it("warns when an option the award can carry has no remainder entry", () => {
+    const s = secondSourced();
+    delete s.secondSource!.remainder["share-80"];
+    expect(found(s)).toEqual([]);
+    expect(found(s, "warning")).toEqual([
+      `secondSource.remainder: option "share-80" of issue "share" has no remainder entry: say which option the runner-up gets when the award carries it (null when nothing is left)`,
+    ]);
+  });
+
+  it("keeps second sources to commodity bids and second-source shares to the second-source issue", () => {
+    const s = partnership();
+    s.secondSource = { issue: "term", remainder: { "one-year": null } };
+    expect(found(s)).toEqual([
+      `secondSource: a second source belongs to a commodity bid, where the runner-up of the sealed rounds can take the rest of the volume; a strategic-partnership has one supplier, so remove "secondSource"`,
+    ]);
+    const stray = secondSourced();
+    stray.issues[0]!.options[2]!.secondSourceOnly = true;
+    delete stray.secondSource;
+    expect(found(stray)).toEqual([
+      `issues[0].options[2].secondSourceOnly: option "p100" of issue "price" is marked secondSourceOnly, but the scenario has no secondSource rule; only that issue's runner-up share may be marked`,
+      `issues[1].options[0].secondSourceOnly: option "share-20" of issue "share" is marked secondSourceOnly, but the scenario has no secondSource rule; only that issue's runner-up share may be marked`,
+    ]);
+  });
+
+  it("requires two options a bid can name on every issue", () => {
+    const s = secondSourced();
+    for (const option of s.issues[1]!.options.slice(1, 3)) option.secondSourceOnly = true;
+    expect(found(s)).toEqual(expect.arrayContaining([
+      `issues[1].options: issue "share" needs at least two options a bid or offer can name; found 1 besides its second-source share`,
+    ]));
   });
 
   it("skips checks that read a section which failed to parse, instead of cascading", () => {

@@ -27,8 +27,9 @@ describe("reciprocity and retraction", () => {
     const seller = scoreNegotiation(strategic, log).seats["sales"]!;
     expect(seller.offers.reciprocity).toMatchObject({ value: 0, weight: 0.2, events: [13] });
     expect(seller.coaching.tips.map((t) => t.id)).toContain("reciprocate");
-    // and the seller conceded nothing while the buyer moved: a hardball signal ("few concessions")
-    expect(seller.style.hardball.explanation).toContain("moved only 0 points");
+    // the seller opened at 90, 40 above its Nash point (50, of a 0–90 range), and gave back nothing while the buyer moved:
+    // a hardball signal ("few concessions")
+    expect(seller.style.hardball.explanation).toContain("you opened 40 points above the fair (Nash) point for you, the other side conceded, and you gave back only 0 of them");
   });
 
   it("counts an answering concession as reciprocity", () => {
@@ -41,16 +42,28 @@ describe("reciprocity and retraction", () => {
     expect(scoreNegotiation(strategic, log).seats["sales"]!.offers.reciprocity).toMatchObject({ value: 100, events: [13, 14] });
   });
 
-  it("flags a term taken back inside a repackaged offer", () => {
-    // procurement: low/3y/q (40+0+10 = 50) then mid/1y/q (20+20+10 = 50): same total, but the term it had
-    // already given (0 points for three years) is taken back to one year (20 points) → one retraction, 100 − 15 = 85
+  it("flags a repackaged offer that gives the other side less than the previous one", () => {
+    // procurement: low/3y/q (sales gets 0+40+10 = 50) then mid/1y/q (sales gets 20+0+10 = 30): the package as a
+    // whole takes 20 points back from sales → one retraction, 100 − 15 = 85
     const log = withOffers([
       offer(11, 27, "procurement", "sales", "low", "three-year"),
       offer(12, 28, "sales", "procurement", "high", "three-year"),
       offer(13, 30, "procurement", "sales", "mid", "one-year"),
     ]);
     const consistency = scoreNegotiation(strategic, log).seats["procurement"]!.trust.components.find((c) => c.id === "consistency")!;
-    expect(consistency).toMatchObject({ value: 85, events: [13] });
-    expect(consistency.explanation).toContain("Contract length");
+    expect(consistency).toMatchObject({ value: 85, events: [11, 13] });
+    expect(consistency.explanation).toContain("(50 → 30; −15 each)");
+  });
+
+  it("does not call a logroll a retraction when the other side gets at least as much", () => {
+    // procurement: low/1y/q (sales gets 0+0+10 = 10) then mid/3y/none (sales gets 20+40+0 = 60): the quarterly
+    // review it had offered is taken back, but the package gives sales 50 points more → no retraction
+    const log = withOffers([
+      offer(11, 27, "procurement", "sales", "low", "one-year"),
+      offer(12, 28, "sales", "procurement", "high", "three-year"),
+      entry(13, 30, "procurement", "offer.propose", "proposals", { to: "sales", package: { price: "mid", term: "three-year", review: "none" } }, both),
+    ]);
+    const consistency = scoreNegotiation(strategic, log).seats["procurement"]!.trust.components.find((c) => c.id === "consistency")!;
+    expect(consistency).toMatchObject({ value: 100, events: [] });
   });
 });

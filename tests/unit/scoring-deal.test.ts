@@ -88,11 +88,12 @@ describe("a collaborative deal", () => {
   });
 
   it("scores procurement's exploration of value and the non-price value the deal carries", () => {
-    // questions: 2 of 3 → 66.7; topics: data-leak raised + a question after the value argument → 2 → 100;
+    // questions: 2 distinct topics (price, term) of 3 → 66.7; topics: data-leak raised (16) and the lane-consolidation
+    // argument (13) followed up by a question (14) on the term that carries it into a contract → 2 → 100;
     // both levers with contract terms are in the deal (three-year, quarterly) → 100
     // 0.35×66.7 + 0.3×100 + 0.35×100 = 88.3 → 88
     expect(part(buyer.valueFraming, "questions").value).toBe(66.7);
-    expect(part(buyer.valueFraming, "topics").events).toEqual([13, 16]);
+    expect(part(buyer.valueFraming, "topics").events).toEqual([13, 14, 16]);
     expect(part(buyer.valueFraming, "non-price-deal").value).toBe(100);
     expect(buyer.valueFraming.value).toBe(88);
   });
@@ -109,14 +110,18 @@ describe("a collaborative deal", () => {
   });
 
   it("checks risk coverage by category", () => {
-    // service-failure: mitigated by the quarterly review in the deal; price-volatility: open; data-leak: raised and addressed
-    expect(buyer.risk?.coverage.value).toBe(66.7);
-    const statuses = buyer.risk!.categories.flatMap((c) => c.risks.map((r) => [c.category, r.risk, r.raised, r.addressed]));
+    // service-failure: the quarterly review in the deal covers it, but nobody raised it → not earned;
+    // price-volatility: never came up; data-leak: raised by procurement (16), answered by sales with the listed
+    // mitigation "eu-hosting" (17) → earned by both. 1 of 3 → 33.3
+    expect(buyer.risk?.coverage).toMatchObject({ value: 33.3, events: [16, 17] });
+    expect(seller.risk?.coverage).toMatchObject({ value: 33.3, events: [16, 17] });
+    const statuses = buyer.risk!.categories.flatMap((c) => c.risks.map((r) => [c.category, r.risk, r.raised, r.addressed, r.credited, r.inDeal]));
     expect(statuses).toEqual([
-      ["operational", "service-failure", false, "deal-term"],
-      ["financial", "price-volatility", false, null],
-      ["information-security", "data-leak", true, "move"],
+      ["operational", "service-failure", false, null, false, true],
+      ["financial", "price-volatility", false, null, false, false],
+      ["information-security", "data-leak", true, "move", true, false],
     ]);
+    expect(buyer.risk?.coverage.explanation).toContain("covered by the deal but never discussed (not counted): Service failure");
     expect(buyer.risk?.unanswered).toEqual([]);
   });
 
@@ -132,7 +137,8 @@ describe("a collaborative deal", () => {
 
   it("flags an extreme opening anchor as hardball in a partnership, softened by collaboration", () => {
     // procurement's first offer left sales 10 of 0–90 (bottom quarter ≤ 22.5): 1 hardball signal → 75;
-    // 3 collaborative moves (2 questions, 1 disclosure) of 4 → 75; fit 0.6×75 + 0.4×75 = 75
+    // 3 collaborative moves (questions on 2 distinct topics, 1 disclosure) of 4 → 75; fit 0.6×75 + 0.4×75 = 75;
+    // it conceded 20 of the 20 points it opened above its Nash point (50), so no "few concessions" signal
     expect(buyer.style).toMatchObject({ style: "mixed" });
     expect(buyer.style.hardball.value).toBe(1);
     expect(buyer.style.fit.value).toBe(75);
@@ -147,7 +153,7 @@ describe("a collaborative deal", () => {
       [23, "biggest-concession"],
       [24, "agreement"],
     ]);
-    expect(debrief.keyMoments[0]!.caption).toBe("VP Business Development opened with an offer worth 90 points to them and 10 to Head of Logistics Procurement.");
+    expect(debrief.keyMoments[0]!.caption).toBe("Carrier Co opened with an offer worth 90 points to them and 10 to Buyer Co.");
   });
 
   it("hands each side its own scenario coaching lines", () => {

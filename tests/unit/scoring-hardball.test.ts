@@ -19,9 +19,10 @@ const part = (score: Score, id: string): Component => score.components.find((c) 
 
 describe("bypass, ultimatums and an overclaim", () => {
   it("charges consistency for the retracted price and the overclaimed figure", () => {
-    // 100 − 15 (price retracted at 15) − 20 (15 % > 7 %) = 65
-    expect(part(seller.trust, "consistency")).toMatchObject({ value: 65, events: [11, 15] });
-    expect(part(seller.trust, "consistency").explanation).toContain("Unit price");
+    // offer 13 (mid/3y/q) gave procurement 20+0+10 = 30, offer 15 (high/3y/q) only 0+0+10 = 10: value taken back (−15);
+    // 15 % claimed against the brief's 4–7 % (−20) → 100 − 15 − 20 = 65
+    expect(part(seller.trust, "consistency")).toMatchObject({ value: 65, events: [11, 13, 15] });
+    expect(part(seller.trust, "consistency").explanation).toContain("(30 → 10; −15 each)");
   });
 
   it("charges respect for the process for an early and a repeated ultimatum", () => {
@@ -75,6 +76,6 @@ describe("bypass, ultimatums and an overclaim", () => {
       [15, "ultimatum"],
       [16, "agreement"],
     ]);
-    expect(debrief.keyMoments[1]?.caption).toBe('VP Business Development claimed 15 % for "Lane consolidation" where the brief supports at most 7 %.');
+    expect(debrief.keyMoments[1]?.caption).toBe('Carrier Co claimed 15 % for "Lane consolidation" where the brief supports at most 7 %.');
   });
 });

@@ -29,6 +29,13 @@ describe("a tender with an award", () => {
     expect(debrief.pairs.map((p) => p.salesSeat)).toEqual(["supplier-a", "supplier-b"]);
   });
 
+  it("never credits a several-supplier buyer's answers about \"the other side\" to any one supplier", () => {
+    const log = tenderLog().map((e) => (e.type === "reflection.submit" && e.by === "buyer" ? { ...e, payload: { answers: { "process-listened": 7, "process-open": 7, "relationship-trust": 7, "relationship-again": 7 } } } : e));
+    const d = scoreNegotiation(tender, log);
+    expect(part(d.seats["supplier-a"]!.trust, "rating")).toMatchObject({ weight: 0 });
+    expect(part(d.seats["supplier-b"]!.trust, "rating")).toMatchObject({ weight: 0 });
+  });
+
   it("scores the buyer against the awarded supplier", () => {
     expect(buyer.counterparts).toEqual(["supplier-a"]);
     expect(buyer.outcome).toMatchObject({ deal: true, counterpart: "supplier-a" });
@@ -58,17 +65,20 @@ describe("a tender with an award", () => {
   });
 
   it("does not score reciprocity for a buyer who makes no offers in a tender", () => {
-    // buyer: transparency (0 disclosed of budget-cut; answered 1 of 1 question) = 50, consistency 100, process 100,
-    // rating by supplier A (5,5,5,5) = 67 → (0.25×50 + 0.25×100 + 0.15×100 + 0.15×67) / 0.8 = 78.2 → 78
+    // buyer: transparency — no phase of this tender lets the buyer disclose a fact, so only its answers count: it
+    // answered the one topical question (12, about the contract length) with substance → 100; consistency 100,
+    // process 100, rating by supplier A (5,5,5,5) = 67 → (0.25×100 + 0.25×100 + 0.15×100 + 0.15×67) / 0.8 = 93.8 → 94
     expect(part(buyer.trust, "reciprocity")).toMatchObject({ weight: 0 });
     expect(part(buyer.trust, "reciprocity").explanation).toContain("makes no offers");
-    expect(buyer.trust.value).toBe(78);
+    expect(part(buyer.trust, "transparency")).toMatchObject({ value: 100, events: [12, 13] });
+    expect(buyer.trust.value).toBe(94);
   });
 
-  it("rates every supplier with the buyer's reflection", () => {
-    // buyer rated 6,6,6,6 → 83; A: transparency 0, consistency 100, process 100 → (0 + 25 + 15 + 0.15×83) / 0.8 = 65.6 → 66
+  it("rates each supplier with the buyer's rating of that supplier", () => {
+    // the buyer rated A 6 → (6 − 1) / 6 × 100 = 83 and B 4 → 50; A: transparency 0, consistency 100, process 100 →
+    // (0 + 25 + 15 + 0.15×83) / 0.8 = 65.6 → 66
     expect(part(a.trust, "rating").value).toBe(83);
-    expect(part(b.trust, "rating").value).toBe(83);
+    expect(part(b.trust, "rating").value).toBe(50);
     expect(a.trust.value).toBe(66);
     expect(a.trust.components.some((c) => c.id === "bypass")).toBe(false); // no stakeholder in this scenario
   });
@@ -76,10 +86,13 @@ describe("a tender with an award", () => {
   it("credits the supplier that argued value and the buyer who carried it into the contract", () => {
     expect(a.valueFraming.value).toBe(100);
     expect(b.valueFraming.value).toBe(0);
-    // buyer: 0 questions → 0; risk raised + talk after A's value argument → 100; right-sizing realised by three-year → 100
-    // 0.35×0 + 0.3×100 + 0.35×100 = 65
+    // buyer: its role asks no questions in this tender → weight 0; one risk raised (15) of the 2 that earn full
+    // marks → 50 (it cannot follow up a value argument with a question either); right-sizing realised by
+    // three-year → 100. (0.3×50 + 0.35×100) / 0.65 = 76.9 → 77
+    expect(part(buyer.valueFraming, "questions")).toMatchObject({ weight: 0 });
+    expect(part(buyer.valueFraming, "topics")).toMatchObject({ value: 50, events: [15] });
     expect(part(buyer.valueFraming, "non-price-deal")).toMatchObject({ value: 100, events: [24] });
-    expect(buyer.valueFraming.value).toBe(65);
+    expect(buyer.valueFraming.value).toBe(77);
   });
 
   it("shows the supplier who ignored a raised risk that it went unanswered", () => {
@@ -98,7 +111,7 @@ describe("a tender with an award", () => {
   it("marks the award as the closing moment", () => {
     expect(debrief.outcome).toMatchObject({ deal: true, reason: "awarded" });
     const last = debrief.keyMoments.at(-1);
-    expect(last).toMatchObject({ seq: 30, kind: "agreement", caption: "Category Manager awarded the contract to Key Account Manager A." });
+    expect(last).toMatchObject({ seq: 30, kind: "agreement", caption: "Buyer Co awarded the contract to Boxes A." });
   });
 });
 
@@ -111,7 +124,8 @@ describe("a tender that ends without an award", () => {
     expect(buyer.outcome.counterpart).toBeNull();
     // best joint surplus: 40 with A, 30 with B
     expect(buyer.outcome.leftOnTable?.value).toBe(40);
-    expect(buyer.outcome.leftOnTable?.explanation).toContain("supplier-a");
+    expect(buyer.outcome.leftOnTable?.explanation).toContain("Boxes A");
+    expect(buyer.outcome.leftOnTable?.explanation).not.toContain("supplier-a");
   });
 
   it("counts a risk answered by any supplier towards the buyer's coverage", () => {

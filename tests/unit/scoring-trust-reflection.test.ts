@@ -35,7 +35,7 @@ describe("trust driven by the counterpart's reflection", () => {
   it("ignores answers that fail the survey's validation", () => {
     const invalid = { ...answers(7, 7, 7, 7), "process-open": 9 };
     expect(trustOfBuyer(dealLog(invalid)).value).toBe(80);
-    expect(rating(dealLog(invalid)).explanation).toContain("no (valid) reflection answers");
+    expect(rating(dealLog(invalid)).explanation).toContain("gave no (valid) rating of you");
   });
 
   it("does not let a seat's own reflection rate itself", () => {

@@ -21,7 +21,7 @@ export function Transcript({ title = "Transcript" }: { title?: string }) {
       <h2 id="transcript-title">{title}</h2>
       <ol aria-live="polite" aria-relevant="additions" tabIndex={0} aria-label="Moves so far, oldest first">
         {entries.map((e) => {
-          const line = describeEntry(e, { scenario: n.scenario, seatName, viewerSeat });
+          const line = describeEntry(e, { scenario: n.scenario, seatName, viewerSeat, log: n.log, levers: viewerSeat ? (n.views[viewerSeat]?.brief?.valueLevers ?? []) : [] });
           return (
             <li key={e.seq} id={`entry-${e.seq}`} className={`entry tone-${line.tone}${e.by === viewerSeat ? " mine" : ""}${focus === e.seq ? " focused" : ""}`}>
               <div className="entry-head">

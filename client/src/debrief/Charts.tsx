@@ -32,6 +32,25 @@ function Axes({ x, y, xTicks, yTicks, xLabel, yLabel }: { x: (v: number) => numb
 
 const ticks = (lo: number, hi: number, n = 5) => Array.from({ length: n + 1 }, (_, i) => Math.round(lo + ((hi - lo) * i) / n));
 
+/**
+ * A points axis that fits the values shown (points are not always 0–100): from
+ * 0, or the lowest value when it is negative, to the highest value, widened to
+ * whole steps of 1, 2, 5 × a power of ten so that about five ticks mark it.
+ */
+export function pointsAxis(values: readonly number[]): { domain: [number, number]; ticks: number[] } {
+  const finite = values.filter((v) => Number.isFinite(v));
+  const min = Math.min(0, ...finite);
+  const max = Math.max(min + 1, ...finite);
+  const rough = (max - min) / 5;
+  const mag = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 5, 10].find((m) => m * mag >= rough) ?? 10) * mag;
+  const lo = Math.floor(min / step) * step;
+  const hi = Math.ceil(max / step) * step;
+  const marks: number[] = [];
+  for (let t = lo; t <= hi + step / 2; t += step) marks.push(Number(t.toFixed(6)));
+  return { domain: [lo, hi], ticks: marks };
+}
+
 export interface CurvePoint { minutes: number; points: number; seq: number }
 
 /** Concession curves: the points each side's offers were worth to this seat, over the minutes of the talks. */
@@ -40,12 +59,13 @@ export function ConcessionChart({ mine, theirs, batna }: { mine: CurvePoint[]; t
   if (all.length === 0) return <p className="chart-empty">No offers or bids were made, so there is no concession curve.</p>;
   const maxX = Math.max(1, ...all.map((p) => p.minutes));
   const x = scale([0, maxX], [PAD.left, W - PAD.right]);
-  const y = scale([0, 100], [H - PAD.bottom, PAD.top]);
+  const yAxis = pointsAxis([...all.map((p) => p.points), batna]);
+  const y = scale(yAxis.domain, [H - PAD.bottom, PAD.top]);
   const path = (pts: CurvePoint[]) => pts.map((p, i) => `${i ? "L" : "M"}${x(p.minutes)},${y(p.points)}`).join(" ");
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="conc-cap">
-        <Axes x={x} y={y} xTicks={ticks(0, Math.ceil(maxX))} yTicks={[0, 20, 40, 60, 80, 100]} xLabel="Minutes into the talks" yLabel="Your points" />
+        <Axes x={x} y={y} xTicks={ticks(0, Math.ceil(maxX))} yTicks={yAxis.ticks} xLabel="Minutes into the talks" yLabel="Your points" />
         <line className="batna-line" x1={PAD.left} x2={W - PAD.right} y1={y(batna)} y2={y(batna)} />
         <text className="batna-text" x={W - PAD.right} y={y(batna) - 4} textAnchor="end">your BATNA {batna}</text>
         <path className="series mine" d={path(mine)} />
@@ -64,23 +84,26 @@ export function ConcessionChart({ mine, theirs, batna }: { mine: CurvePoint[]; t
 }
 
 /** The deal against the Pareto frontier of the pair, with both BATNAs, the Nash point and the best joint deal. */
-export function FrontierChart({ pair, deal, mySide }: { pair: PairSummary; deal: { procurement: number; sales: number } | null; mySide: string }) {
-  const x = scale([0, 100], [PAD.left, W - PAD.right]);
-  const y = scale([0, 100], [H - PAD.bottom, PAD.top]);
+export function FrontierChart({ pair, deal, mySide, dealLabel = "your deal" }: { pair: PairSummary; deal: { procurement: number; sales: number } | null; mySide: string; dealLabel?: string }) {
+  const shown = [...pair.frontier, pair.batna, pair.maxJoint, ...(pair.nash ? [pair.nash] : []), ...(deal ? [deal] : [])];
+  const xAxis = pointsAxis(shown.map((p) => p.procurement));
+  const yAxis = pointsAxis(shown.map((p) => p.sales));
+  const x = scale(xAxis.domain, [PAD.left, W - PAD.right]);
+  const y = scale(yAxis.domain, [H - PAD.bottom, PAD.top]);
   const frontier = [...pair.frontier].sort((a, b) => a.procurement - b.procurement);
   const line = frontier.map((p, i) => `${i ? "L" : "M"}${x(p.procurement)},${y(p.sales)}`).join(" ");
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="front-cap">
         <rect className="zone" x={x(pair.batna.procurement)} y={PAD.top} width={Math.max(0, W - PAD.right - x(pair.batna.procurement))} height={Math.max(0, y(pair.batna.sales) - PAD.top)} />
-        <Axes x={x} y={y} xTicks={[0, 20, 40, 60, 80, 100]} yTicks={[0, 20, 40, 60, 80, 100]} xLabel={`Procurement points${mySide === "procurement" ? " (you)" : ""}`} yLabel={`Sales points${mySide === "sales" ? " (you)" : ""}`} />
+        <Axes x={x} y={y} xTicks={xAxis.ticks} yTicks={yAxis.ticks} xLabel={`Procurement points${mySide === "procurement" ? " (you)" : ""}`} yLabel={`Sales points${mySide === "sales" ? " (you)" : ""}`} />
         <path className="frontier" d={line} />
         {pair.nash ? <circle className="nash" cx={x(pair.nash.procurement)} cy={y(pair.nash.sales)} r={6} /> : null}
         <rect className="maxjoint" x={x(pair.maxJoint.procurement) - 5} y={y(pair.maxJoint.sales) - 5} width={10} height={10} transform={`rotate(45 ${x(pair.maxJoint.procurement)} ${y(pair.maxJoint.sales)})`} />
         {deal ? <circle className="deal" cx={x(deal.procurement)} cy={y(deal.sales)} r={8} /> : null}
       </svg>
       <figcaption id="front-cap">
-        The shaded area beats both BATNAs; the line is the Pareto frontier (no deal improves one side without hurting the other). <span className="key nash">● Nash point</span>, <span className="key maxjoint">◆ best joint deal</span>{deal ? <>, <span className="key deal">⬤ your deal</span></> : " — no deal was reached"}.
+        The shaded area beats both BATNAs; the line is the Pareto frontier (no deal improves one side without hurting the other). <span className="key nash">● Nash point</span>, <span className="key maxjoint">◆ best joint deal</span>{deal ? <>, <span className="key deal">⬤ {dealLabel}</span></> : " — no deal was reached"}.
       </figcaption>
       <table className="sr-only">
         <caption>Points of the notable agreements</caption>
@@ -89,7 +112,7 @@ export function FrontierChart({ pair, deal, mySide }: { pair: PairSummary; deal:
           <tr><td>BATNAs</td><td>{pair.batna.procurement}</td><td>{pair.batna.sales}</td></tr>
           {pair.nash ? <tr><td>Nash point</td><td>{pair.nash.procurement}</td><td>{pair.nash.sales}</td></tr> : null}
           <tr><td>Best joint deal</td><td>{pair.maxJoint.procurement}</td><td>{pair.maxJoint.sales}</td></tr>
-          {deal ? <tr><td>Your deal</td><td>{deal.procurement}</td><td>{deal.sales}</td></tr> : null}
+          {deal ? <tr><td>{dealLabel[0]?.toUpperCase()}{dealLabel.slice(1)}</td><td>{deal.procurement}</td><td>{deal.sales}</td></tr> : null}
         </tbody>
       </table>
     </figure>

@@ -5,10 +5,12 @@ import { briefPoints } from "../../../shared/scenario/points.js";
 import type { Package } from "../../../shared/scenario/schema.js";
 import { packageOf } from "../../../shared/scoring/log-reader.js";
 import type { SeatDebriefView } from "../../../shared/scoring/reveal.js";
+import type { SeatResult } from "../../../shared/scoring/types.js";
 import { describeEntry } from "../lib/describe-entry.js";
 import { useStore } from "../store/store.js";
 import { ConcessionChart, FrontierChart, ScoreProfile, type CurvePoint } from "./Charts.js";
-import { EventLinks } from "./EventLinks.js";
+import { EventLinks, IgnoredList } from "./EventLinks.js";
+import { ReceivedBids } from "./ReceivedBids.js";
 import { Reveal } from "./Reveal.js";
 import { AlignmentCard, RiskCard, ScoreCard } from "./ScoreCards.js";
 import "./debrief.css";
@@ -25,6 +27,11 @@ export interface DebriefProps {
 const REASON: Record<string, string> = {
   accepted: "an offer was accepted", awarded: "the contract was awarded", walkaway: "a side walked away",
   timeout: "time ran out", "ended-by-facilitator": "the facilitator ended the session", "all-withdrew": "every supplier withdrew", "not-ended": "the talks were still open",
+};
+
+/** The short title of the seat's result; a second-source share reads as a (partial) win. */
+const RESULT_TITLE: Record<SeatResult, string> = {
+  deal: "Deal", "second-source": "Deal: second source", "not-awarded": "Not awarded", "no-deal": "No deal",
 };
 
 /** The points each side's offers and bids were worth to this seat, over time. */
@@ -48,19 +55,28 @@ export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: 
   }, [focus]);
   if (!own) return <p>You did not take part in this negotiation, so there is no personal debrief.</p>;
   const o = own.outcome;
-  const pair = view.pairs[0];
-  const counterpart = view.counterparts[0];
-  const deal = o.deal && o.counterpartPoints ? (own.side === "procurement" ? { procurement: o.ownPoints.value, sales: o.counterpartPoints.value } : { procurement: o.counterpartPoints.value, sales: o.ownPoints.value }) : null;
+  // A debrief stored before seats had a result carries only `deal`.
+  const result: SeatResult = o.result ?? (o.deal ? "deal" : "no-deal");
+  const won = result === "deal" || result === "second-source";
+  const inPair = (p: (typeof view.pairs)[number]) => [p.procurementSeat, p.salesSeat].includes(seat) && (o.counterpart === null || [p.procurementSeat, p.salesSeat].includes(o.counterpart));
+  const pair = view.pairs.find(inPair) ?? view.pairs[0];
+  // The counterpart's result only where it is measured in this seat's own deal (a bidder not awarded has none).
+  const counterpart = won ? view.counterparts.find((c) => c.seat === o.counterpart && c.ownPoints !== null) : undefined;
+  const deal = won && o.counterpartPoints ? (own.side === "procurement" ? { procurement: o.ownPoints.value, sales: o.counterpartPoints.value } : { procurement: o.counterpartPoints.value, sales: o.ownPoints.value }) : null;
   const { mine, theirs } = curves(log, seat, briefs[seat]);
+  const received = own.offers.received?.filter((r) => r.points.length > 0) ?? [];
   const objectiveLabel = (id: string) => scenario.objectives.find((x) => x.id === id)?.label ?? id;
-  const seatName = (id: string) => seatNames[id] ?? id;
+  const seatName = (id: string) => seatNames[id] ?? scenario.seats.find((x) => x.id === id)?.organisation ?? "another seat";
+  const headline = o.headline ?? view.outcome.explanation;
+  const second = o.secondSource;
 
   return (
     <article className="debrief">
       <header className="debrief-head">
         <p className="eyebrow">Debrief · {scenario.title}</p>
-        <h1>{o.deal ? "Deal" : "No deal"} <span className="why">— {REASON[view.outcome.reason] ?? view.outcome.reason}</span></h1>
-        <p className="lead">{view.outcome.explanation}</p>
+        <h1 className={`result-${result}`}>{RESULT_TITLE[result]}{result === "deal" || result === "no-deal" ? <> <span className="why">— {REASON[view.outcome.reason] ?? view.outcome.reason}</span></> : null}</h1>
+        <p className="headline-text" data-testid="seat-headline">{headline}</p>
+        {view.outcome.explanation && view.outcome.explanation !== headline ? <p className="lead">{view.outcome.explanation}</p> : null}
         <button type="button" className="no-print" onClick={() => window.print()}>Print / Save as PDF</button>
       </header>
 
@@ -68,10 +84,11 @@ export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: 
         <div className="kpi"><span className="kpi-label">Your points</span><strong>{o.ownPoints.value}</strong><span>BATNA {o.batna.value} · surplus {o.surplus.value >= 0 ? "+" : ""}{o.surplus.value}</span></div>
         {o.jointPoints ? <div className="kpi"><span className="kpi-label">Joint points</span><strong>{o.jointPoints.value}</strong><span>{o.jointOfMax ? `${Math.round(o.jointOfMax.value)} % of the best possible` : ""}</span></div> : null}
         {counterpart ? <div className="kpi"><span className="kpi-label">{seatName(counterpart.seat)}</span><strong>{counterpart.ownPoints}</strong><span>their BATNA {counterpart.batna}</span></div> : null}
+        {second ? <div className="kpi"><span className="kpi-label">Second source{second.seat === seat ? " (you)" : `: ${second.name}`}</span><strong>{second.seat === seat ? second.supplierPoints : second.buyerPoints}</strong><span>{second.shareLabel} · {second.seat === seat ? `${second.buyerPoints} for the buyer` : `${second.supplierPoints} for ${second.name}`}</span></div> : null}
         {o.leftOnTable ? <div className="kpi"><span className="kpi-label">Left on the table</span><strong>{o.leftOnTable.value}</strong><span>joint points above both BATNAs</span></div> : null}
       </section>
       <ul className="metrics outcome-lines">
-        {[o.ownPoints, o.surplus, o.shareOfSurplus, o.distanceToFrontier, o.distanceToNash].filter((m) => m !== undefined).map((m) => <li key={m.label}><strong>{m.label}:</strong> {m.explanation} <EventLinks events={m.events} /></li>)}
+        {[o.ownPoints, o.surplus, o.shareOfSurplus, o.distanceToFrontier, o.distanceToNash].filter((m) => m !== undefined).map((m) => <li key={m.label}><strong>{m.label}:</strong> {m.explanation} <EventLinks events={m.events} /><IgnoredList ignored={m.ignored} /></li>)}
       </ul>
 
       <section aria-labelledby="scores-title">
@@ -86,8 +103,8 @@ export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: 
 
       <section aria-labelledby="charts-title" className="charts">
         <h2 id="charts-title">The negotiation in pictures</h2>
-        <ConcessionChart mine={mine} theirs={theirs} batna={o.batna.value} />
-        {pair ? <FrontierChart pair={pair} deal={deal} mySide={own.side} /> : null}
+        {mine.length === 0 && theirs.length === 0 && received.length > 0 ? <ReceivedBids received={received} log={log} scenario={scenario} /> : <ConcessionChart mine={mine} theirs={theirs} batna={o.batna.value} />}
+        {pair ? <FrontierChart pair={pair} deal={deal} mySide={own.side} dealLabel={result === "second-source" ? "your second-source share" : "your deal"} /> : null}
         <ScoreProfile scores={[
           { label: "Trust", value: own.trust.value }, { label: "Value framing", value: own.valueFraming.value },
           ...(own.risk ? [{ label: "Risk coverage", value: own.risk.coverage.value }] : []), { label: "Style fit", value: own.style.fit.value },
@@ -97,10 +114,11 @@ export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: 
       <section aria-labelledby="style-title">
         <h2 id="style-title">Style and offers</h2>
         <p><strong>Your style: {own.style.style}.</strong> {own.style.fit.explanation} <EventLinks events={own.style.fit.events} /></p>
+        <IgnoredList ignored={own.style.fit.ignored} />
         <ul className="metrics">
           {own.offers.firstOffer ? <li><strong>{own.offers.firstOffer.label}:</strong> {own.offers.firstOffer.explanation} <EventLinks events={own.offers.firstOffer.events} /></li> : null}
-          {own.offers.totalConcession ? <li><strong>{own.offers.totalConcession.label}:</strong> {own.offers.totalConcession.explanation}</li> : null}
-          <li><strong>{own.offers.reciprocity.label}:</strong> {own.offers.reciprocity.explanation} <EventLinks events={own.offers.reciprocity.events} /></li>
+          {own.offers.totalConcession ? <li><strong>{own.offers.totalConcession.label}:</strong> {own.offers.totalConcession.explanation} <EventLinks events={own.offers.totalConcession.events} /><IgnoredList ignored={own.offers.totalConcession.ignored} /></li> : null}
+          <li><strong>{own.offers.reciprocity.label}:</strong> {own.offers.reciprocity.explanation} <EventLinks events={own.offers.reciprocity.events} /><IgnoredList ignored={own.offers.reciprocity.ignored} /></li>
         </ul>
         <h3>Key moments</h3>
         <ol className="moments">{view.keyMoments.map((m) => <li key={`${m.seq}-${m.kind}`}><a href={`#entry-${m.seq}`} onClick={() => useStore.setState({ focusEntry: m.seq })}>#{m.seq}</a> {m.caption}</li>)}</ol>
@@ -120,7 +138,7 @@ export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: 
         <h2 id="log-title">The whole negotiation, revealed</h2>
         <ol>
           {log.filter((e) => e.type !== "time.tick").map((e) => {
-            const line = describeEntry(e, { scenario, seatName, viewerSeat: seat });
+            const line = describeEntry(e, { scenario, seatName, viewerSeat: seat, log });
             return (
               <li key={e.seq} id={`entry-${e.seq}`} tabIndex={-1} className={`entry tone-${line.tone}${focus === e.seq ? " focused" : ""}`}>
                 <span className="entry-kind">#{e.seq} {line.kind}</span> <span className="entry-title">{line.title}</span>

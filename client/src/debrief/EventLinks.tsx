@@ -17,3 +17,22 @@ export function EventLinks({ events, label = "See" }: { events: number[]; label?
     </span>
   );
 }
+
+/** The moves a number looked at and did not credit: "Not counted:" with each reason and a link to the move. */
+export function IgnoredList({ ignored }: { ignored: readonly { seq: number; why: string }[] | undefined }) {
+  if (!ignored?.length) return null;
+  const shown = ignored.slice(0, 12);
+  return (
+    <div className="ignored">
+      <span className="ignored-label">Not counted:</span>
+      <ul>
+        {shown.map((i) => (
+          <li key={`${i.seq}-${i.why}`}>
+            <a href={`#entry-${i.seq}`} onClick={() => useStore.setState({ focusEntry: i.seq })}>#{i.seq}</a> {i.why}
+          </li>
+        ))}
+        {ignored.length > shown.length ? <li>and {ignored.length - shown.length} more</li> : null}
+      </ul>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import type { Component, GoalAlignment, Metric, RiskCoverage, Score } from "../../../shared/scoring/types.js";
-import { EventLinks } from "./EventLinks.js";
+import { EventLinks, IgnoredList } from "./EventLinks.js";
 
 function band(v: number): string {
   return v >= 70 ? "good" : v >= 40 ? "fair" : "poor";
@@ -10,6 +10,7 @@ function ComponentRow({ c }: { c: Component }) {
     <li>
       <span className="component-head"><strong>{c.label}</strong> <span className="component-value">{Math.round(c.value)}{c.weight !== undefined ? <span className="weight"> · weight {Math.round(c.weight * 100)} %</span> : <span className="weight"> · deduction</span>}</span></span>
       <span className="component-why">{c.explanation}</span> <EventLinks events={c.events} />
+      <IgnoredList ignored={c.ignored} />
     </li>
   );
 }
@@ -22,6 +23,7 @@ export function ScoreCard({ title, score }: { title: string; score: Score }) {
       <p className="score-value"><strong>{Math.round(score.value)}</strong><span>/100</span></p>
       <p>{score.explanation}</p>
       <EventLinks events={score.events} />
+      <IgnoredList ignored={score.ignored} />
       <details>
         <summary>How this was scored</summary>
         <ul className="components">{score.components.map((c) => <ComponentRow key={c.id} c={c} />)}</ul>
@@ -32,7 +34,7 @@ export function ScoreCard({ title, score }: { title: string; score: Score }) {
 
 function MetricLine({ m }: { m: Metric | undefined }) {
   if (!m) return null;
-  return <li><strong>{m.label}:</strong> {m.explanation} <EventLinks events={m.events} /></li>;
+  return <li><strong>{m.label}:</strong> {m.explanation} <EventLinks events={m.events} /><IgnoredList ignored={m.ignored} /></li>;
 }
 
 export function AlignmentCard({ alignment }: { alignment: GoalAlignment }) {
@@ -60,6 +62,7 @@ export function RiskCard({ risk }: { risk: RiskCoverage }) {
       <p className="score-value"><strong>{Math.round(risk.coverage.value)}</strong><span>/100</span></p>
       <p>{risk.coverage.explanation}</p>
       <EventLinks events={risk.coverage.events} />
+      <IgnoredList ignored={risk.coverage.ignored} />
       <table className="risk-table">
         <caption className="sr-only">Risks by category</caption>
         <thead><tr><th scope="col">Risk</th><th scope="col">Raised</th><th scope="col">Addressed</th></tr></thead>

@@ -2,11 +2,16 @@ import type { LogEntry } from "../../../shared/negotiation/events.js";
 import type { PublicScenario } from "../../../shared/negotiation/visibility.js";
 import type { Package } from "../../../shared/scenario/schema.js";
 import { bidsOf, packageOf, strings } from "../../../shared/scoring/log-reader.js";
+import { termIn, topicIn } from "./table-state.js";
 
 export interface EntryContext {
   scenario: PublicScenario;
   seatName(seatId: string): string;
   viewerSeat: string | null;
+  /** The viewer's log (its numbering): lets an answer quote its question and an accept name its proposal instead of a number. */
+  log?: readonly LogEntry[];
+  /** The value levers the viewer's brief knows of, to name a question's lever topic. */
+  levers?: readonly { id: string; title: string }[];
 }
 
 export interface EntryLine {
@@ -31,6 +36,68 @@ export function describePackage(scenario: PublicScenario, pkg: Package): string 
 const phaseTitle = (s: PublicScenario, id: unknown) => s.phases.find((p) => p.id === id)?.title ?? String(id);
 const riskTitle = (s: PublicScenario, id: unknown) => s.risks.find((r) => r.id === id)?.title ?? String(id);
 const objectiveLabels = (s: PublicScenario, ids: unknown) => (Array.isArray(ids) ? ids : []).map((id) => s.objectives.find((o) => o.id === id)?.label ?? String(id)).join(", ");
+
+/** "Lane scope", "A failed cut-over, again"… for a question's topic; a lever the viewer's brief does not name is looked up in the log's value arguments. */
+export function topicLabel(c: Pick<EntryContext, "scenario" | "levers" | "log">, about: { kind: string; id: string }): string {
+  const s = c.scenario;
+  const found = about.kind === "issue" ? s.issues.find((i) => i.id === about.id)?.name
+    : about.kind === "risk" ? s.risks.find((r) => r.id === about.id)?.title
+    : about.kind === "objective" ? s.objectives.find((o) => o.id === about.id)?.label
+    : about.kind === "lever" ? (c.levers?.find((l) => l.id === about.id)?.title ?? leverTitleInLog(c.log, about.id)) : undefined;
+  return found ?? about.id.replace(/-/g, " ");
+}
+
+function leverTitleInLog(log: readonly LogEntry[] | undefined, lever: string): string | undefined {
+  const argued = log?.find((e) => e.type === "value.argue" && e.payload.lever === lever && typeof e.payload.leverTitle === "string");
+  return argued ? String(argued.payload.leverTitle) : undefined;
+}
+
+/** The entry the viewer's log holds under a number a payload names (the viewer's numbering). */
+const entryAt = (c: EntryContext, seq: unknown, type: string) => {
+  const e = typeof seq === "number" ? c.log?.find((x) => x.seq === seq) : undefined;
+  return e?.type === type ? e : undefined;
+};
+
+/** Up to `max` characters of a text, cut at a word. */
+function clip(text: string, max = 90): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).trimEnd()}…`;
+}
+
+/** " about Lane scope" for a question payload that names its topic. */
+const aboutOf = (c: EntryContext, p: Record<string, unknown>) => {
+  const about = topicIn(p.about);
+  return about ? ` about ${topicLabel(c, about)}` : "";
+};
+
+/** The question an answer refers to, quoted: "Pat's question about Lane scope: “Which lanes…?”". */
+function questionRef(c: EntryContext, p: Record<string, unknown>): string {
+  const q = entryAt(c, p.question, "question.ask");
+  if (!q) return c.log ? "a question" : `question #${String(p.question)}`;
+  const whose = q.by === c.viewerSeat ? "your question" : `the question from ${c.seatName(q.by)}`;
+  return `${whose}${aboutOf(c, q.payload)}: “${clip(String(q.payload.text ?? ""))}”`;
+}
+
+/** The proposal an accept or reject refers to: "your proposal", "the final offer from Sam"; "an offer" when the viewer's log lacks it. */
+function proposalRef(c: EntryContext, p: Record<string, unknown>): { ref: string; terms: string } {
+  const o = entryAt(c, p.offer, "offer.propose");
+  if (!o) return { ref: c.log ? "an offer" : `offer #${String(p.offer)}`, terms: "" };
+  const what = o.payload.final ? "final offer" : "proposal";
+  return { ref: o.by === c.viewerSeat ? `your ${what}` : `the ${what} from ${c.seatName(o.by)}`, terms: packageIn(c, o.payload) };
+}
+
+/** What a risk answer commits to: the mitigation's text or the deal term, by the scenario's labels. */
+function riskAnswerOf(c: EntryContext, p: Record<string, unknown>): string | null {
+  const risk = c.scenario.risks.find((r) => r.id === p.risk);
+  if (typeof p.mitigation === "string") return risk?.mitigations.find((m) => m.id === p.mitigation)?.text ?? p.mitigation.replace(/-/g, " ");
+  const term = termIn(p.term);
+  if (term) {
+    const issue = c.scenario.issues.find((i) => i.id === term.issue);
+    return `${issue?.name ?? term.issue}: ${issue?.options.find((o) => o.id === term.option)?.label ?? term.option}`;
+  }
+  return null;
+}
 
 type Describer = (e: LogEntry, p: Record<string, unknown>, c: EntryContext, who: string) => Omit<EntryLine, "tone"> & { tone?: EntryLine["tone"] };
 
@@ -58,23 +125,33 @@ const DESCRIBE: Record<string, Describer> = {
   "guess.set": (_e, p, c, who) => ({ kind: "Guess", icon: "?", title: `${who} guessed the other side's objectives`, detail: objectiveLabels(c.scenario, p.objectives), tone: "private" }),
   "plan.set": (_e, p, _c, who) => ({ kind: "Plan", icon: "✎", title: `${who} wrote a plan`, detail: String(p.text ?? ""), tone: "private" }),
   "chat.send": (_e, p, c, who) => ({ kind: "Message", icon: "✉", title: `${who}${to(c, p)}`, detail: String(p.text ?? "") }),
-  "question.ask": (_e, p, c, who) => ({ kind: "Question", icon: "?", title: `${who} asked${to(c, p)}`, detail: String(p.text ?? "") }),
-  "question.answer": (_e, p, _c, who) => ({ kind: "Answer", icon: "↩", title: `${who} answered question #${String(p.question)}`, detail: String(p.text ?? "") }),
+  "question.ask": (_e, p, c, who) => ({ kind: "Question", icon: "?", title: `${who} asked${to(c, p).replace(/^ to /, " ")}${aboutOf(c, p)}`, detail: String(p.text ?? "") }),
+  "question.answer": (_e, p, c, who) => ({ kind: "Answer", icon: "↩", title: `${who} answered ${questionRef(c, p)}`, detail: String(p.text ?? "") }),
   "fact.disclose": (_e, p, c, who) => ({ kind: "Disclosure", icon: "◇", title: `${who} shared private information${to(c, p)}`, detail: String(p.text ?? p.fact ?? "") }),
   "value.argue": (_e, p, _c, who) => ({
     kind: "Value", icon: "€", title: `${who} argued value: ${String(p.leverTitle ?? p.lever)}`,
     detail: `${String(p.claim ?? "")}${typeof p.figure === "number" ? ` (${p.figure}${p.unit ? ` ${String(p.unit)}` : ""})` : ""}`,
   }),
   "risk.raise": (_e, p, c, who) => ({ kind: "Risk", icon: "!", title: `${who} raised a risk: ${riskTitle(c.scenario, p.risk)}`, detail: String(p.note ?? "") }),
-  "risk.address": (_e, p, c, who) => ({ kind: "Risk", icon: "✓", title: `${who} addressed a risk: ${riskTitle(c.scenario, p.risk)}`, detail: String(p.note ?? "") }),
+  "risk.address": (_e, p, c, who) => {
+    const answer = riskAnswerOf(c, p);
+    const risk = riskTitle(c.scenario, p.risk);
+    return { kind: "Risk", icon: "✓", title: answer ? `${who} answered the risk “${risk}” with: ${answer}` : `${who} addressed the risk “${risk}” (a note, no term or mitigation)`, detail: String(p.note ?? "") };
+  },
   "stakeholder.contact": (_e, p, _c, who) => ({ kind: "Bypass", icon: "↗", title: `${who} contacted the business stakeholder directly`, detail: `${String(p.text ?? "")}${p.response ? ` — Reply: ${String(p.response)}` : ""}`, tone: "private" }),
   "rfq.issue": (_e, p, _c, who) => ({ kind: "RFQ", icon: "▤", title: `${who} issued the request for quotation`, detail: String(p.note ?? "") }),
   "offer.propose": (e, p, c, who) => ({
     kind: p.final ? "Final offer" : "Offer", icon: "⇄", title: `${who} proposed to ${c.seatName(String(p.to))} (#${e.seq})`,
     detail: `${packageIn(c, p)}${p.note ? ` — ${String(p.note)}` : ""}`,
   }),
-  "offer.accept": (_e, p, c, who) => ({ kind: "Accepted", icon: "✔", title: `${who} accepted offer #${String(p.offer)}`, detail: packageIn(c, p), tone: "deal" }),
-  "offer.reject": (_e, p, _c, who) => ({ kind: "Rejected", icon: "✗", title: `${who} rejected offer #${String(p.offer)}`, detail: String(p.reason ?? "") }),
+  "offer.accept": (_e, p, c, who) => {
+    const { ref, terms } = proposalRef(c, p);
+    return { kind: "Accepted", icon: "✔", title: `${who} accepted ${ref}`, detail: packageIn(c, p) || terms, tone: "deal" };
+  },
+  "offer.reject": (_e, p, c, who) => {
+    const { ref, terms } = proposalRef(c, p);
+    return { kind: "Rejected", icon: "✗", title: `${who} rejected ${ref}`, detail: [terms, p.reason ? `Reason: ${String(p.reason)}` : ""].filter(Boolean).join(" — ") };
+  },
   "bid.submit": (e, p, c, who) => ({ kind: "Sealed bid", icon: "✉", title: `${who} submitted a sealed bid (#${e.seq})`, detail: packageIn(c, p), tone: "private" }),
   "round.closed": (_e, p, c) => ({
     kind: "Round closed", icon: "▣", title: `${phaseTitle(c.scenario, p.phase)} closed: bids opened`,

@@ -5,7 +5,7 @@ import { useStore } from "../store/store.js";
 
 const DebriefScreen = lazy(() => import("../debrief/DebriefScreen.js"));
 
-/** Collects what the debrief needs from the snapshot: my debrief view, every revealed brief, the whole log. */
+/** Collects what the debrief needs from the snapshot: my debrief view, every revealed brief, the whole log, the seats' names. */
 export default function DebriefRoute() {
   const n = useNegotiation();
   const seat = useStore((s) => s.me?.seat ?? null);
@@ -16,6 +16,7 @@ export default function DebriefRoute() {
     const b = n.views[s.id]?.brief;
     if (b) briefs[s.id] = b;
   }
-  const seatNames = Object.fromEntries(n.seats.map((s) => [s.id, s.displayName ? `${s.displayName} (${s.title})` : s.title]));
+  // Organisations, as every explanation names the seats; never a seat id.
+  const seatNames = Object.fromEntries(n.seats.map((s) => [s.id, s.displayName ? `${s.displayName} (${s.organisation})` : s.organisation]));
   return <DebriefScreen view={view} scenario={n.scenario} seat={seat} briefs={briefs} log={n.log} seatNames={seatNames} />;
 }

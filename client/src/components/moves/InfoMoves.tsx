@@ -1,15 +1,20 @@
 import { useId, useState, type FormEvent } from "react";
-import { disclosedFacts, openQuestions } from "../../lib/table-state.js";
+import { topicLabel } from "../../lib/describe-entry.js";
+import { disclosedFacts, openQuestions, riskAnswers, unansweredRisks } from "../../lib/table-state.js";
 import { sendMove } from "../../net/connection.js";
-import { useNegotiation, useSeatName } from "../../store/hooks.js";
+import { useCurrentPhase, useMySeatId, useNegotiation, useSeatName } from "../../store/hooks.js";
 import { useStore } from "../../store/store.js";
 import { ErrorNote, useBusy } from "../ErrorNote.js";
-import { RecipientSelect, toField } from "./Recipients.js";
+import { ConfirmDialog } from "./ConfirmDialog.js";
+import { RecipientSelect, toField, useTenderBuyer } from "./Recipients.js";
 
 /** Questions put to this seat, each with an answer box. */
 export function AnswerForm({ seat }: { seat: string }) {
   const n = useNegotiation();
   const seatName = useSeatName();
+  const phase = useCurrentPhase();
+  const tenderBuyer = useTenderBuyer(n.seats.find((s) => s.id === seat)?.side ?? "");
+  const levers = useStore((s) => s.negotiation?.views[seat]?.brief?.valueLevers);
   const open = openQuestions(n.log, seat);
   const [answers, setAnswers] = useState<Record<number, string>>({});
   const busy = useBusy("question.answer");
@@ -17,9 +22,10 @@ export function AnswerForm({ seat }: { seat: string }) {
   return (
     <div className="move-form">
       <h3>Questions for you</h3>
+      {tenderBuyer && phase?.kind === "rfq" ? <p className="hint">Your answers reach every bidder.</p> : null}
       {open.map((q) => (
         <form key={q.seq} onSubmit={(e) => { e.preventDefault(); void sendMove("question.answer", { type: "question.answer", question: q.seq, text: answers[q.seq] ?? "" }); }}>
-          <label htmlFor={`answer-${q.seq}`}>{seatName(q.by)} asks: “{q.text}”</label>
+          <label htmlFor={`answer-${q.seq}`}>{seatName(q.by)} asks: “{q.text}”{q.about ? ` (about ${topicLabel({ scenario: n.scenario, levers: levers ?? [] }, q.about)})` : ""}</label>
           <textarea id={`answer-${q.seq}`} rows={2} maxLength={2000} value={answers[q.seq] ?? ""} onChange={(e) => setAnswers((a) => ({ ...a, [q.seq]: e.target.value }))} />
           <button type="submit" disabled={busy || !(answers[q.seq] ?? "").trim()}>Answer</button>
         </form>
@@ -29,35 +35,50 @@ export function AnswerForm({ seat }: { seat: string }) {
   );
 }
 
-/** Share one of this seat's private facts, after a confirmation that shows its leverage cost. */
+/** Share one of this seat's private facts, after a confirmation that shows its leverage cost; a tender's buyer shares with every bidder. */
 export function DiscloseForm({ seat, mySide }: { seat: string; mySide: string }) {
   const n = useNegotiation();
   const brief = useStore((s) => s.negotiation?.views[seat]?.brief);
+  const everyBidder = useTenderBuyer(mySide);
   const shared = disclosedFacts(n.log, seat);
   const facts = (brief?.brief.privateFacts ?? []).filter((f) => !shared.includes(f.id));
   const [fact, setFact] = useState("");
   const [to, setTo] = useState("");
+  const [confirming, setConfirming] = useState(false);
   const busy = useBusy("fact.disclose");
   const id = useId();
   if (facts.length === 0) return null;
   const chosen = facts.find((f) => f.id === fact);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!chosen || !window.confirm(`Share this with the other side?\n\n“${chosen.text}”\n\nLeverage cost: ${chosen.leverageCost}. Sharing builds trust but you cannot take it back.`)) return;
-    void sendMove("fact.disclose", { type: "fact.disclose", fact, ...toField(to) });
-    setFact("");
+  const share = async () => {
+    const r = await sendMove("fact.disclose", { type: "fact.disclose", fact, ...(everyBidder ? {} : toField(to)) });
+    if (r.ok) { setFact(""); setConfirming(false); }
   };
   return (
-    <form className="move-form" onSubmit={submit}>
-      <label htmlFor={id}>Share private information</label>
-      <RecipientSelect mySide={mySide} value={to} onChange={setTo} />
-      <select id={id} value={fact} onChange={(e) => setFact(e.target.value)}>
-        <option value="">Choose a fact to share…</option>
-        {facts.map((f) => <option key={f.id} value={f.id}>{f.text.slice(0, 90)}{f.text.length > 90 ? "…" : ""} (leverage cost: {f.leverageCost})</option>)}
-      </select>
-      <button type="submit" disabled={busy || !fact}>Share…</button>
-      <ErrorNote origin="fact.disclose" />
-    </form>
+    <>
+      <form className="move-form" onSubmit={(e) => { e.preventDefault(); if (chosen) setConfirming(true); }}>
+        <label htmlFor={id}>Share private information</label>
+        {everyBidder ? <p className="hint">What you share reaches every bidder.</p> : <RecipientSelect mySide={mySide} value={to} onChange={setTo} />}
+        <select id={id} value={fact} onChange={(e) => setFact(e.target.value)}>
+          <option value="">Choose a fact to share…</option>
+          {facts.map((f) => <option key={f.id} value={f.id}>{f.text.slice(0, 90)}{f.text.length > 90 ? "…" : ""} (leverage cost: {f.leverageCost})</option>)}
+        </select>
+        <button type="submit" disabled={busy || !fact}>Share…</button>
+        {confirming ? null : <ErrorNote origin="fact.disclose" />}
+      </form>
+      <ConfirmDialog
+        open={confirming && chosen !== undefined}
+        title={everyBidder ? "Share this with every bidder?" : "Share this with the other side?"}
+        confirmLabel="Yes, share it"
+        cancelLabel="Keep it private"
+        disabled={busy}
+        onConfirm={() => void share()}
+        onClose={() => setConfirming(false)}
+        footer={confirming ? <ErrorNote origin="fact.disclose" /> : null}
+      >
+        <p className="quote">“{chosen?.text}”</p>
+        <p>Leverage cost: <strong>{chosen?.leverageCost}</strong>. Sharing builds trust, but you cannot take it back.</p>
+      </ConfirmDialog>
+    </>
   );
 }
 
@@ -97,33 +118,76 @@ export function ValueForm({ seat, mySide }: { seat: string; mySide: string }) {
   );
 }
 
-/** Raise a risk, or say how one is addressed. */
+/**
+ * Raise a risk, or answer one: the risks the other side raised and this seat
+ * has not answered are listed first, and an answer names a deal term or a
+ * concrete mitigation from the scenario (or is a note only).
+ */
 export function RiskForm({ mySide, canRaise, canAddress }: { mySide: string; canRaise: boolean; canAddress: boolean }) {
   const n = useNegotiation();
+  const seat = useMySeatId();
+  const seatName = useSeatName();
   const [risk, setRisk] = useState("");
+  const [answer, setAnswer] = useState("");
   const [note, setNote] = useState("");
   const [to, setTo] = useState("");
   const busy = useBusy("risk");
   const id = useId();
   if (n.scenario.risks.length === 0 || (!canRaise && !canAddress)) return null;
+  const raised = seat ? unansweredRisks(n.log, seat) : [];
+  const raisedIds = new Set(raised.map((r) => r.risk));
+  const title = (riskId: string) => n.scenario.risks.find((r) => r.id === riskId)?.title ?? riskId;
+  const answers = canAddress && risk ? riskAnswers(n.scenario, risk) : [];
+  const chosen = answers.find((a) => a.value === answer);
+  const pick = (riskId: string) => { setRisk(riskId); setAnswer(""); };
   const send = async (type: "risk.raise" | "risk.address") => {
-    const r = await sendMove("risk", { type, risk, note, ...toField(to) });
-    if (r.ok) setNote("");
+    const extra = type === "risk.address" && chosen ? chosen.fields : {};
+    const r = await sendMove("risk", { type, risk, note, ...toField(to), ...extra });
+    if (r.ok) { setNote(""); setAnswer(""); }
   };
+  const option = (r: (typeof n.scenario.risks)[number]) => <option key={r.id} value={r.id}>{r.title} ({r.category.replace(/-/g, " ")})</option>;
   return (
     <form className="move-form" onSubmit={(e) => e.preventDefault()}>
       <h3>Risks</h3>
+      {canAddress && raised.length ? (
+        <div className="raised-risks">
+          <p>Raised with you, not answered yet:</p>
+          <ul>
+            {raised.map((r) => (
+              <li key={r.risk}>
+                <strong>“{title(r.risk)}”</strong> — {seatName(r.by)}{r.note ? `: “${r.note}”` : ""}{" "}
+                <button type="button" disabled={risk === r.risk} onClick={() => pick(r.risk)}>{risk === r.risk ? "Chosen" : "Answer it"}</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <RecipientSelect mySide={mySide} value={to} onChange={setTo} />
       <label htmlFor={`${id}-r`}>Risk</label>
-      <select id={`${id}-r`} value={risk} onChange={(e) => setRisk(e.target.value)}>
+      <select id={`${id}-r`} value={risk} onChange={(e) => pick(e.target.value)}>
         <option value="">Choose a risk…</option>
-        {n.scenario.risks.map((r) => <option key={r.id} value={r.id}>{r.title} ({r.category.replace("-", " ")})</option>)}
+        {canAddress && raised.length ? (
+          <>
+            <optgroup label="Raised with you, not answered yet">{n.scenario.risks.filter((r) => raisedIds.has(r.id)).map(option)}</optgroup>
+            <optgroup label="Other risks">{n.scenario.risks.filter((r) => !raisedIds.has(r.id)).map(option)}</optgroup>
+          </>
+        ) : n.scenario.risks.map(option)}
       </select>
+      {answers.length ? (
+        <>
+          <label htmlFor={`${id}-a`}>How do you answer it?</label>
+          <select id={`${id}-a`} value={answer} onChange={(e) => { setAnswer(e.target.value); const a = answers.find((x) => x.value === e.target.value); if (a && !note.trim()) setNote(a.label); }} aria-describedby={`${id}-a-hint`}>
+            <option value="">Note only</option>
+            {answers.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+          </select>
+          <p id={`${id}-a-hint`} className="hint">An answer counts in your debrief when it answers a risk raised with you and names a deal term or a concrete mitigation.</p>
+        </>
+      ) : null}
       <label htmlFor={`${id}-n`}>What you say about it</label>
       <textarea id={`${id}-n`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
       <div className="button-row">
         {canRaise ? <button type="button" disabled={busy || !risk || !note.trim()} onClick={() => void send("risk.raise")}>Raise this risk</button> : null}
-        {canAddress ? <button type="button" disabled={busy || !risk || !note.trim()} onClick={() => void send("risk.address")}>Address this risk</button> : null}
+        {canAddress ? <button type="button" disabled={busy || !risk || !note.trim()} onClick={() => void send("risk.address")}>{raisedIds.has(risk) ? "Answer this risk" : "Address this risk"}</button> : null}
       </div>
       <ErrorNote origin="risk" />
     </form>

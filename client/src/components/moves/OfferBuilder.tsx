@@ -46,7 +46,7 @@ export function OfferBuilder({ mode, mySide, start }: { mode: "offer" | "bid"; m
           <label htmlFor={`${ids}-${issue.id}`}>{issue.name}</label>
           <select id={`${ids}-${issue.id}`} value={pkg[issue.id] ?? ""} onChange={(e) => setPkg((p) => ({ ...p, [issue.id]: e.target.value }))}>
             <option value="" disabled>Choose…</option>
-            {issue.options.map((o) => (
+            {issue.options.filter((o) => !o.secondSourceOnly).map((o) => (
               <option key={o.id} value={o.id}>{o.label} — {brief?.brief.scoring[issue.id]?.[o.id] ?? 0} pts for you</option>
             ))}
           </select>

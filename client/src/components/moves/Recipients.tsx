@@ -7,16 +7,24 @@ export function useCounterparts(mySide: string): string[] {
   return n.seats.filter((s) => s.side !== mySide && s.occupant && !s.withdrawn).map((s) => s.id);
 }
 
+/** A tender's buyer: procurement facing several bidders, whose information should reach every bidder alike. */
+export function useTenderBuyer(mySide: string): boolean {
+  const n = useNegotiation();
+  return mySide === "procurement" && n.seats.filter((s) => s.side === "sales").length > 1;
+}
+
+/** "To": everyone across the table by default (for a tender's buyer: every bidder), or one of them. */
 export function RecipientSelect({ mySide, value, onChange, allowAll = true }: { mySide: string; value: string; onChange(v: string): void; allowAll?: boolean }) {
   const id = useId();
   const seatName = useSeatName();
   const others = useCounterparts(mySide);
+  const tenderBuyer = useTenderBuyer(mySide);
   if (others.length <= 1 && allowAll) return null;
   return (
     <div className="field inline">
       <label htmlFor={id}>To</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {allowAll ? <option value="">Everyone at the table</option> : null}
+        {allowAll ? <option value="">{tenderBuyer ? "Every bidder" : "Everyone at the table"}</option> : null}
         {others.map((s) => <option key={s} value={s}>{seatName(s)}</option>)}
       </select>
     </div>

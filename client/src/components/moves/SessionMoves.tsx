@@ -1,7 +1,8 @@
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { sendMove } from "../../net/connection.js";
 import { useStore } from "../../store/store.js";
 import { ErrorNote, useBusy } from "../ErrorNote.js";
+import { ConfirmDialog } from "./ConfirmDialog.js";
 
 /** Contact the business stakeholder behind procurement's back — with a clear warning. */
 export function StakeholderForm({ seat }: { seat: string }) {
@@ -24,26 +25,28 @@ export function StakeholderForm({ seat }: { seat: string }) {
 
 /** Walk away, after a confirmation dialog that says what it means. */
 export function WalkAway({ tenderSupplier }: { tenderSupplier: boolean }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const busy = useBusy("walkaway");
   const id = useId();
   return (
     <div className="walkaway">
-      <button type="button" className="danger" onClick={() => dialog.current?.showModal()}>{tenderSupplier ? "Withdraw from the tender…" : "Walk away…"}</button>
-      <dialog ref={dialog} aria-labelledby={`${id}-t`}>
-        <form method="dialog" onSubmit={(e) => { e.preventDefault(); void sendMove("walkaway", { type: "walkaway", reason }).then((r) => r.ok && dialog.current?.close()); }}>
-          <h2 id={`${id}-t`}>{tenderSupplier ? "Withdraw from the tender?" : "Walk away from the negotiation?"}</h2>
-          <p>{tenderSupplier ? "You will take no further part in the bidding." : "The talks end without a deal and both sides fall back on their BATNA."} This cannot be undone.</p>
-          <label htmlFor={`${id}-r`}>Your reason (the other side reads it)</label>
-          <input id={`${id}-r`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required />
-          <div className="button-row">
-            <button type="submit" className="danger" disabled={busy || !reason.trim()}>Yes, {tenderSupplier ? "withdraw" : "walk away"}</button>
-            <button type="button" onClick={() => dialog.current?.close()}>Stay at the table</button>
-          </div>
-          <ErrorNote origin="walkaway" />
-        </form>
-      </dialog>
+      <button type="button" className="danger" onClick={() => setOpen(true)}>{tenderSupplier ? "Withdraw from the tender…" : "Walk away…"}</button>
+      <ConfirmDialog
+        open={open}
+        title={tenderSupplier ? "Withdraw from the tender?" : "Walk away from the negotiation?"}
+        confirmLabel={`Yes, ${tenderSupplier ? "withdraw" : "walk away"}`}
+        cancelLabel="Stay at the table"
+        danger
+        disabled={busy || !reason.trim()}
+        onConfirm={() => void sendMove("walkaway", { type: "walkaway", reason }).then((r) => r.ok && setOpen(false))}
+        onClose={() => setOpen(false)}
+        footer={<ErrorNote origin="walkaway" />}
+      >
+        <p>{tenderSupplier ? "You will take no further part in the bidding." : "The talks end without a deal and both sides fall back on their BATNA."} This cannot be undone.</p>
+        <label htmlFor={`${id}-r`}>Your reason (the other side reads it)</label>
+        <input id={`${id}-r`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required />
+      </ConfirmDialog>
     </div>
   );
 }
