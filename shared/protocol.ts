@@ -50,8 +50,10 @@ export const MovePayloadSchemas = {
   "risk.address": z.object({ risk: z.string().max(64), note: say, to: recipients, term: z.object({ issue: ident, option: ident }).optional(), mitigation: ident.optional() }),
   "stakeholder.contact": z.object({ text: say }),
   "rfq.issue": z.object({ note: note.optional() }),
-  "offer.propose": z.object({ to: seatId, package: pkg, final: z.boolean().optional(), note: note.optional() }),
-  "offer.accept": z.object({ offer: z.int().positive() }),
+  /** `alternatives`: a MESO, one or two more packages of (about) equal value to the proposer, offered together; the counterpart accepts one. */
+  "offer.propose": z.object({ to: seatId, package: pkg, alternatives: z.array(pkg).min(1).max(2).optional(), final: z.boolean().optional(), note: note.optional() }),
+  /** `choice`: which package of a MESO is accepted (0 = `package`, 1 and 2 = the alternatives); omitted means 0. */
+  "offer.accept": z.object({ offer: z.int().positive(), choice: z.int().min(0).max(2).optional() }),
   "offer.reject": z.object({ offer: z.int().positive(), reason: say }),
   "bid.submit": z.object({ package: pkg, note: note.optional() }),
   "award.make": z.object({ to: seatId }),

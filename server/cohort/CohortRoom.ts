@@ -4,7 +4,7 @@ import { autoGroup, moveParticipant } from "../../shared/cohort/grouping.js";
 import { buildPlenary } from "../../shared/cohort/plenary.js";
 import type { Grouping, Participant, PollAnswer, RolePolicy } from "../../shared/cohort/types.js";
 import { ROLE_POLICIES } from "../../shared/cohort/types.js";
-import { publicScenario } from "../../shared/negotiation/visibility.js";
+import { publicScenario, readableTeachingNotes, TRAINER } from "../../shared/negotiation/visibility.js";
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
 import { mulberry32 } from "../../shared/random.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
@@ -72,7 +72,9 @@ export class CohortRoom extends Room<{ state: CohortState; client: CohortClient 
     state.policy = record.policy;
     state.scenarios = JSON.stringify(this.scenarios.map((sc) => { const p = publicScenario(sc); return { id: p.id, title: p.title, kind: p.kind, durationMinutes: p.durationMinutes, seats: p.seats }; }));
     const news = this.scenarios.flatMap((sc) => sc.marketEvents.map((m) => ({ scenarioId: sc.id, id: m.id, title: m.title, text: m.text, note: m.note ?? "" })));
-    state.views.set(TRAINER_VIEW, Object.assign(new CohortViewState(), { viewer: TRAINER_VIEW, marketEvents: JSON.stringify(news) }));
+    // The teaching notes of every scenario of the session, for the trainer's view alone (a participant's view never has the field set).
+    const notes = this.scenarios.flatMap((sc) => { const n = readableTeachingNotes({ scenario: sc, revealed: false }, TRAINER); return n ? [{ scenarioId: sc.id, title: sc.title, notes: n }] : []; });
+    state.views.set(TRAINER_VIEW, Object.assign(new CohortViewState(), { viewer: TRAINER_VIEW, marketEvents: JSON.stringify(news), teachingNotes: JSON.stringify(notes) }));
     this.state = state;
     for (const p of this.participants) this.addParticipantView(p);
     this.refreshRoster();

@@ -15,6 +15,8 @@ export const CohortViewState = schema(
     tables: t.map("string"),
     /** Trainer only: JSON of the market events the session's scenarios define ({ scenarioId, id, title, text, note }). */
     marketEvents: t.string().default("[]"),
+    /** Trainer only: JSON of the teaching notes of the session's scenarios ({ scenarioId, title, notes }), from visibility.ts `readableTeachingNotes`. */
+    teachingNotes: t.string().default("[]"),
   },
   "CohortView",
 );

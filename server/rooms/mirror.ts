@@ -2,7 +2,7 @@ import type { NegotiationContext } from "../../shared/negotiation/context.js";
 import type { LogEntry } from "../../shared/negotiation/events.js";
 import { Transcript } from "../../shared/negotiation/transcript.js";
 import {
-  knowsWithdrawal, publicScenario, readableBriefs, readablePlans, readableSeats, seatDebrief, seatViewer, TRAINER, trainerDebrief,
+  knowsWithdrawal, publicScenario, readableBriefs, readablePlans, readableSeats, readableTeachingNotes, seatDebrief, seatViewer, TRAINER, trainerDebrief,
   type Stage, type Viewer,
 } from "../../shared/negotiation/visibility.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
@@ -59,6 +59,7 @@ export class Mirror {
       s.views.set(key, view);
       this.slots.set(key, { viewer, state: view, transcript: new Transcript(this.stage, viewer), debrief: null });
       setBriefs(view, this.stage, viewer);
+      setTeachingNotes(view, this.stage, viewer);
     }
   }
 
@@ -125,6 +126,7 @@ export class Mirror {
       slot.state.log.push(...entries.map(toEntryState));
       slot.state.revealed = true;
       setBriefs(slot.state, this.stage, slot.viewer);
+      setTeachingNotes(slot.state, this.stage, slot.viewer);
       slot.debrief = slot.viewer.kind === "seat" ? seatDebrief(this.stage, debrief, slot.viewer.seat, slot.transcript.relabel) : trainerDebrief(debrief);
       slot.state.debrief = JSON.stringify(slot.debrief);
     }
@@ -151,6 +153,14 @@ function setBriefs(view: ViewState, stage: Stage, viewer: Viewer): void {
     const json = JSON.stringify(brief);
     if (view.briefs.get(seat) !== json) view.briefs.set(seat, json);
   }
+}
+
+/** The trainer's view carries the teaching notes; a seat's field is never written, so not even its length reaches a seat. */
+function setTeachingNotes(view: ViewState, stage: Stage, viewer: Viewer): void {
+  const notes = readableTeachingNotes(stage, viewer);
+  if (!notes) return;
+  const json = JSON.stringify(notes);
+  if (view.teachingNotes !== json) view.teachingNotes = json;
 }
 
 function pick<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {

@@ -66,6 +66,8 @@ export const ViewState = schema(
     withdrawn: t.array("string"),
     /** JSON of this viewer's debrief once the negotiation has ended: a seat's SeatDebriefView, or the trainer's Record<seat, SeatDebriefView>. */
     debrief: t.string(),
+    /** Trainer's view only: JSON of the scenario's TeachingNotes (visibility.ts `readableTeachingNotes`); never set in a seat's view. */
+    teachingNotes: t.string(),
   },
   "View",
 );

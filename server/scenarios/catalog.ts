@@ -34,17 +34,61 @@ export async function loadScenarioDir(dir: string): Promise<LoadedScenarioFile[]
 export interface ScenarioCatalog {
   /** Valid scenarios by id. */
   scenarios: Map<string, Scenario>;
-  /** Errors of the files left out (invalid, or an id already taken by an earlier file). */
+  /** Errors of the files left out (invalid). */
   problems: ScenarioProblem[];
 }
 
-/** The valid scenarios of a directory by id, for the server to offer; invalid files are left out and reported. */
+/** Valid files that share a scenario id, in name order: each group holds two or more files. */
+export interface DuplicateScenarioId {
+  id: string;
+  files: { file: string; version: number }[];
+}
+
+/** The groups of valid files that share an id, in the order of their first file. */
+export function duplicateIds(files: readonly LoadedScenarioFile[]): DuplicateScenarioId[] {
+  const byId = new Map<string, DuplicateScenarioId>();
+  for (const { file, result } of files) {
+    if (!result.ok) continue;
+    const group = byId.get(result.scenario.id) ?? { id: result.scenario.id, files: [] };
+    group.files.push({ file, version: result.scenario.version });
+    byId.set(result.scenario.id, group);
+  }
+  return [...byId.values()].filter((g) => g.files.length > 1);
+}
+
+/** "scenario id "x" is used by 2 files: a.yaml (version 3), b.yaml (version 4)". */
+export function duplicateMessage(group: DuplicateScenarioId, show: (file: string) => string = (f) => f): string {
+  const files = group.files.map((f) => `${show(f.file)} (version ${f.version})`).join(", ");
+  return `scenario id "${group.id}" is used by ${group.files.length} files: ${files}; each scenario id must be in one file only (bump "version" in place to revise a scenario)`;
+}
+
+/**
+ * Two files with one scenario id: the server would have to guess which one a
+ * negotiation, a cohort or a stored record means, so it refuses to start.
+ */
+export class DuplicateScenarioIdError extends Error {
+  readonly duplicates: DuplicateScenarioId[];
+  constructor(dir: string, duplicates: DuplicateScenarioId[]) {
+    super(`the scenario directory ${dir} has duplicate scenario ids: ${duplicates.map((g) => duplicateMessage(g)).join("; ")}`);
+    this.name = "DuplicateScenarioIdError";
+    this.duplicates = duplicates;
+  }
+}
+
+/**
+ * The valid scenarios of a directory by id, for the server to offer; invalid
+ * files are left out and reported. Throws `DuplicateScenarioIdError` when two
+ * valid files share an id, naming both: serving either one silently would
+ * change what a trainer's link or a stored negotiation opens.
+ */
 export async function loadCatalog(dir: string): Promise<ScenarioCatalog> {
+  const files = await loadScenarioDir(dir);
+  const duplicates = duplicateIds(files);
+  if (duplicates.length > 0) throw new DuplicateScenarioIdError(dir, duplicates);
   const scenarios = new Map<string, Scenario>();
   const problems: ScenarioProblem[] = [];
-  for (const { file, result } of await loadScenarioDir(dir)) {
+  for (const { result } of files) {
     if (!result.ok) problems.push(...result.errors);
-    else if (scenarios.has(result.scenario.id)) problems.push({ source: file, path: "id", message: `scenario id "${result.scenario.id}" is already used by another file; this file is left out` });
     else scenarios.set(result.scenario.id, result.scenario);
   }
   return { scenarios, problems };

@@ -1,10 +1,9 @@
 import type { MoveType, Package, Scenario } from "../scenario/schema.js";
 import { audienceOf, resolveRecipients } from "./audience.js";
-import { isPackage } from "./checks.js";
 import { activeOfSide, currentPhase, isTender, own, procurementSeats, sideOf, type NegotiationContext } from "./context.js";
 import type { Agreement, MoveEvent, SystemPayloads } from "./events.js";
 import { appendEntries, entryAt, type EntryDraft } from "./log.js";
-import { openAfterProposal, openWithout, openWithoutSeat } from "./offers.js";
+import { offerPackages, openAfterProposal, openWithout, openWithoutSeat } from "./offers.js";
 import { endTalks } from "./phases.js";
 
 type Move<T extends MoveType> = Extract<MoveEvent, { type: T }>;
@@ -96,10 +95,16 @@ export function issueRfq(ctx: NegotiationContext, event: Move<"rfq.issue">): Neg
   return log({ ...ctx, rfqIssued: true }, draft(event, "all"));
 }
 
-/** Log a proposal to one counterpart; it supersedes earlier open offers between the two. */
+/**
+ * Log a proposal to one counterpart; it supersedes earlier open offers
+ * between the two. A MESO's entry carries its `alternatives` beside the
+ * package, in the order the counterpart's `choice` counts them.
+ */
 export function recordProposal(ctx: NegotiationContext, event: Move<"offer.propose">): NegotiationContext {
   const seq = ctx.log.length + 1;
-  return log({ ...ctx, openOffers: openAfterProposal(ctx, seq, event.by, event.to) }, draft(event, [event.by, event.to]));
+  const alternatives = event.alternatives?.map((p) => ({ ...p }));
+  const entry = draft(event, [event.by, event.to], alternatives ? { alternatives } : {});
+  return log({ ...ctx, openOffers: openAfterProposal(ctx, seq, event.by, event.to) }, entry);
 }
 
 /**
@@ -112,13 +117,13 @@ function uncheckedReference(what: string): never {
 }
 
 /** The proposal an accept or reject names; the guard (checkOffer) let the move through only for one in the log. */
-function proposalAt(ctx: NegotiationContext, seq: number): { seq: number; by: string; package: Package } {
+function proposalAt(ctx: NegotiationContext, seq: number): { seq: number; by: string; packages: Package[] } {
   const entry = entryAt(ctx, seq);
   if (entry?.type !== "offer.propose") return uncheckedReference(`Entry ${seq} is not a proposal`);
-  const pkg = entry.payload.package;
-  // The package was checked when the proposal was made (checkPackage) and the log keeps it as sent.
-  if (!isPackage(pkg)) return uncheckedReference(`Proposal ${seq} has no package`);
-  return { seq: entry.seq, by: entry.by, package: pkg };
+  // The packages were checked when the proposal was made (checkPackage, checkAlternatives) and the log keeps them as sent.
+  const packages = offerPackages(entry.payload);
+  if (packages.length === 0) return uncheckedReference(`Proposal ${seq} has no package`);
+  return { seq: entry.seq, by: entry.by, packages };
 }
 
 /** Parties of a deal in the order Agreement wants: [procurement seat, sales seat]. */
@@ -126,13 +131,23 @@ function parties(scenario: Scenario, a: string, b: string): [string, string] {
   return sideOf(scenario, a) === "procurement" ? [a, b] : [b, a];
 }
 
-/** Accept an offer: the agreement, the accept entry and the end of the talks. */
+/**
+ * Accept an offer: the agreement, the accept entry and the end of the talks.
+ * For a MESO the package agreed is the one chosen (the guard, checkChoice,
+ * kept `choice` in range), so the entry's and the agreement's `package` are
+ * what was agreed and every scoring of the agreement reads it unchanged; the
+ * entry keeps `choice` for a MESO only.
+ */
 export function recordAcceptance(scenario: Scenario, ctx: NegotiationContext, event: Move<"offer.accept">): NegotiationContext {
   const offer = proposalAt(ctx, event.offer);
+  const choice = event.choice ?? 0;
+  const chosen = offer.packages[choice] ?? uncheckedReference(`Proposal ${offer.seq} has no package ${choice}`);
   const pair = parties(scenario, offer.by, event.by);
-  const accepted: SystemPayloads["offer.accept"] = { offer: offer.seq, package: offer.package, parties: pair };
-  const next = log({ ...ctx, openOffers: openWithout(ctx, offer.seq) }, draft(event, [event.by, offer.by], { ...accepted }));
-  const agreement: Agreement = { parties: pair, package: offer.package, source: offer.seq };
+  const accepted: SystemPayloads["offer.accept"] = { offer: offer.seq, package: { ...chosen }, parties: pair };
+  const { choice: _choice, ...rest } = payloadOf(event, { ...accepted });
+  const payload = offer.packages.length > 1 ? { ...rest, choice } : rest;
+  const next = log({ ...ctx, openOffers: openWithout(ctx, offer.seq) }, { by: event.by, type: event.type, payload, audience: [event.by, offer.by] });
+  const agreement: Agreement = { parties: pair, package: { ...chosen }, source: offer.seq };
   return endTalks(next, { outcome: "deal", reason: "accepted" }, agreement);
 }
 

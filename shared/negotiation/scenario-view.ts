@@ -4,7 +4,22 @@ import type { Brief, IssueOutcome, Scenario, Side, ValueLever } from "../scenari
  * The scenario as its parts are shown: the public face every seat (and a
  * stranger on the join screen) reads, and one seat's private brief. Which
  * viewer gets which is decided in visibility.ts.
+ *
+ * Both are built field by field (never by spreading the scenario), so a new
+ * schema field reaches no seat until it is named here. Where each field goes
+ * (docs/scenario-authoring.md, "Who sees what"):
+ * - public: context, spec, issues (options, `price`, `words`, `secondSourceOnly`), the objective catalogue
+ *   (without thresholds), risks with `mitigatedBy` and `mitigations`, phases, `agreement`;
+ * - the seat's own brief: story, interests, scoring, BATNA, `money`, private facts, the levers it knows of
+ *   (claim, figure, terms), its side's objective thresholds; its counterparts' too after the debrief;
+ * - the trainer only (the year-later debrief shows what they produced): `valueLevers[].worth` and `yearOne`,
+ *   `risks[].bites`, `stakeholder.tells` and `trustPenalty` (its `response` reaches only the sales seat that
+ *   makes contact, through the log), `yearLater`, `secondSource`, alignments and coaching (their effects reach
+ *   each seat in its debrief), market-event notes and `teachingNotes` (never a seat's, even after the debrief).
  */
+
+/** For the trainer only: what to expect, the trap, the questions and what to show the room (visibility.ts: `readableTeachingNotes`). */
+export type TeachingNotes = NonNullable<Scenario["teachingNotes"]>;
 
 /** The scenario as every seat may read it: no briefs, no alignments, no coaching, no levers (risks with their answers are public). */
 export interface PublicScenario {
@@ -26,6 +41,8 @@ export interface PublicScenario {
   risks: { id: string; category: string; title: string; description: string; mitigatedBy: IssueOutcome[]; mitigations: { id: string; text: string }[] }[];
   phases: Pick<Scenario["phases"][number], "id" | "kind" | "title" | "minutes" | "instructions" | "advance" | "moves">[];
   hasStakeholder: boolean;
+  /** What the parties sign when they agree ("heads of terms", subject to "the CISO's security review"); absent: an agreement. */
+  agreement?: { name: string; condition?: string | undefined } | undefined;
 }
 
 /** Strips everything private from a scenario. */
@@ -55,15 +72,25 @@ export function publicScenario(s: Scenario): PublicScenario {
     // Which moves each side may make per phase is public: the client offers exactly what the server allows.
     phases: s.phases.map(({ id, kind, title, minutes, instructions, advance, moves }) => ({ id, kind, title, minutes, instructions, advance, moves })),
     hasStakeholder: s.stakeholder !== undefined,
+    ...(s.agreement ? { agreement: { name: s.agreement.name, condition: s.agreement.condition } } : {}),
   };
 }
 
-/** What one seat privately knows: its brief, the value levers it knows of, and (for sales) the stakeholder it could contact. */
+/** A value lever as a seat that knows it reads it: the claim, its honest range and the terms that carry it — not the model's `worth` and `yearOne`. */
+export type BriefLever = Omit<ValueLever, "worth" | "yearOne">;
+
+/**
+ * What one seat privately knows: its brief (with its own `money` table), the
+ * value levers it knows of, the money targets of its side's objectives, and
+ * (for sales) the stakeholder it could contact.
+ */
 export interface PrivateBrief {
   seat: string;
   side: Side;
   brief: Brief;
-  valueLevers: ValueLever[];
+  valueLevers: BriefLever[];
+  /** Money thresholds of this seat's side's objectives, by objective id (in the brief's `money` unit). */
+  thresholds: Record<string, { atLeast: number; label: string }>;
   stakeholder: { name: string; title: string } | null;
 }
 
@@ -71,11 +98,25 @@ export interface PrivateBrief {
 export function privateBrief(s: Scenario, seatId: string): PrivateBrief | null {
   const seat = s.seats.find((x) => x.id === seatId);
   if (!seat) return null;
+  const b = seat.brief;
+  const thresholds: PrivateBrief["thresholds"] = {};
+  for (const o of s.objectives) if (o.side === seat.side && o.threshold) thresholds[o.id] = { atLeast: o.threshold.atLeast, label: o.threshold.label };
   return {
     seat: seat.id,
     side: seat.side,
-    brief: seat.brief,
-    valueLevers: s.valueLevers.filter((l) => l.knownTo.includes(seat.id)),
+    brief: {
+      story: b.story,
+      interests: b.interests,
+      scoring: b.scoring,
+      batna: b.batna,
+      ...(b.money ? { money: b.money } : {}),
+      privateFacts: b.privateFacts,
+      hopesToLearn: b.hopesToLearn,
+    },
+    valueLevers: s.valueLevers
+      .filter((l) => l.knownTo.includes(seat.id))
+      .map(({ id, category, title, claim, figure, knownTo, servesObjectives, realisedBy }) => ({ id, category, title, claim, ...(figure ? { figure } : {}), knownTo, servesObjectives, realisedBy })),
+    thresholds,
     stakeholder: seat.side === "sales" && s.stakeholder ? { name: s.stakeholder.name, title: s.stakeholder.title } : null,
   };
 }
@@ -89,6 +130,17 @@ export function privateMarkers(s: Scenario, seatId: string, disclosed: readonly 
   if (!brief) return [];
   const facts = brief.brief.privateFacts.filter((f) => !disclosed.includes(f.id)).map((f) => f.text);
   return [brief.brief.story, brief.brief.batna.description, ...facts].map(plainRun).filter((m) => m.length >= 20);
+}
+
+/**
+ * Strings only the teaching notes contain (a run of each part that no other
+ * part of the scenario holds): tests prove no seat's socket receives them.
+ */
+export function teachingNoteMarkers(s: Scenario): string[] {
+  const notes = s.teachingNotes;
+  if (!notes) return [];
+  const rest = JSON.stringify({ ...s, teachingNotes: undefined });
+  return [notes.trap, notes.expected, ...notes.questions, ...notes.showTheRoom].map(plainRun).filter((m) => m.length >= 20 && !rest.includes(m));
 }
 
 /** The longest run of the text with nothing a JSON or YAML encoder would escape, capped at 48 characters. */

@@ -6,7 +6,7 @@ import { currentPhase, own, sideOf, type NegotiationContext } from "./context.js
 import type { MoveEventOf } from "./events.js";
 import { entryAt } from "./log.js";
 import { problem, type Problem } from "./messages.js";
-import { checkOffer } from "./offers.js";
+import { checkAlternatives, checkChoice, checkOffer } from "./offers.js";
 
 type Move<T extends MoveType> = MoveEventOf<T>;
 type Check<T extends MoveType> = (scenario: Scenario, ctx: NegotiationContext, event: Move<T>) => Problem | null;
@@ -168,10 +168,15 @@ const checkContact: Check<"stakeholder.contact"> = (scenario, _ctx, e) => {
   return checkText(e.text, "message to the stakeholder");
 };
 
+/** A proposal: one counterpart, a complete package and, for a MESO, one or two equivalent alternatives (offers.ts). */
 const checkProposal: Check<"offer.propose"> = (scenario, ctx, e) =>
   first(
     () => (typeof e.to === "string" ? recipients(scenario, ctx, { ...e, to: [e.to] }) : problem("invalid-recipient", "Address the offer to one seat across the table.")),
     () => checkPackage(scenario, e.package),
+    () => {
+      const proposer = scenario.seats.find((s) => s.id === e.by);
+      return proposer ? checkAlternatives(scenario, proposer, e.package, e.alternatives) : null;
+    },
     () => checkOptionalText(e.note, "note"),
     () => (e.final === undefined || typeof e.final === "boolean" ? null : problem("invalid-input", "Mark an offer final or not.")),
   );
@@ -214,7 +219,7 @@ const CHECKS: { [T in MoveType]: Check<T> } = {
   "stakeholder.contact": checkContact,
   "rfq.issue": (_s, c, e) => (c.rfqIssued ? problem("already-done", "The RFQ has already been issued.") : checkOptionalText(e.note, "note")),
   "offer.propose": checkProposal,
-  "offer.accept": (_s, c, e) => checkOffer(c, e.by, e.offer, "accept"),
+  "offer.accept": (_s, c, e) => checkOffer(c, e.by, e.offer, "accept") ?? checkChoice(c, e.offer, e.choice),
   "offer.reject": (_s, c, e) => checkOffer(c, e.by, e.offer, "reject") ?? checkText(e.reason, "reason"),
   "bid.submit": checkBid,
   "award.make": checkAward,

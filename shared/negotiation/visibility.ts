@@ -2,9 +2,9 @@ import type { Scenario, Side } from "../scenario/schema.js";
 import type { RevealedCounterpart, SeatDebriefView } from "../scoring/reveal.js";
 import type { NegotiationDebrief, NegotiationOutcome, SeatResult } from "../scoring/types.js";
 import type { LogEntry, LogEntryType } from "./events.js";
-import { privateBrief, publicScenario, type PrivateBrief, type PublicScenario } from "./scenario-view.js";
+import { privateBrief, publicScenario, type PrivateBrief, type PublicScenario, type TeachingNotes } from "./scenario-view.js";
 
-export { privateBrief, privateMarkers, publicScenario, type PrivateBrief, type PublicScenario } from "./scenario-view.js";
+export { privateBrief, privateMarkers, publicScenario, teachingNoteMarkers, type BriefLever, type PrivateBrief, type PublicScenario, type TeachingNotes } from "./scenario-view.js";
 
 /**
  * Who may see what. This module is the only place that decides it, for every
@@ -21,6 +21,8 @@ export { privateBrief, privateMarkers, publicScenario, type PrivateBrief, type P
  *   their briefs — never a rival bidder's moves, and never anyone's
  *   personal entries: survey answers (with the comment for the trainer) and
  *   the preparation plan stay their author's and the trainer's.
+ * - The scenario's teaching notes are the trainer's alone, before and after
+ *   the debrief: never a seat's (not even revealed), never a stranger's.
  * - A seat never sees the ids of rival bidders in an entry's audience, nor
  *   rivals' opened bids.
  * - Each viewer's transcript is numbered 1..n on its own (transcript.ts), so
@@ -113,6 +115,17 @@ export function readableBriefs(stage: Stage, viewer: Viewer): Record<string, Pri
     if (brief) out[seat] = brief;
   }
   return out;
+}
+
+/**
+ * The scenario's teaching notes (expected results, the trap, discussion
+ * questions, what to show the room), or null: the trainer reads them before
+ * and after the debrief; a seat never does, the reveal changes nothing, and
+ * neither does an anonymous caller. The cohort's trainer asks as TRAINER.
+ */
+export function readableTeachingNotes(stage: Stage, viewer: Viewer): TeachingNotes | null {
+  if (viewer.kind !== "trainer") return null;
+  return stage.scenario.teachingNotes ?? null;
 }
 
 /** Whether the viewer may know that `seat` withdrew from a tender: the seat itself, the buyer side and the trainer (as the walk-away entry's audience). */
@@ -236,6 +249,8 @@ export interface Archive {
   briefs: Record<string, PrivateBrief>;
   log: LogEntry[];
   seatNames: Record<string, string>;
+  /** The trainer's archive: the scenario's teaching notes (null for a seat, and for a scenario without notes). */
+  teachingNotes: TeachingNotes | null;
 }
 
 /**
@@ -252,5 +267,6 @@ export function archiveFor(stage: Stage, viewer: SeatViewer | TrainerViewer, d: 
     briefs: readableBriefs(stage, viewer),
     log: transcript.entries,
     seatNames,
+    teachingNotes: readableTeachingNotes(stage, viewer),
   };
 }

@@ -18,6 +18,8 @@ export interface ScenarioProblem {
   message: string;
   /** 1-based line in the source, when it could be located. */
   line?: number;
+  /** A stable name of the finding (e.g. `duplicate-id`, `points-money-price`; see money.ts), for the checks that have one. */
+  code?: string;
 }
 
 export type ParseResult =

@@ -192,7 +192,9 @@ function checkObjectiveCounts(scenario: Scenario, report: Report): void {
     }
   }
   scenario.objectives.forEach((objective, k) => {
-    if (objective.servedBy.length === 0) report.warning(["objectives", k, "servedBy"], `objective "${objective.id}" lists no deal terms, so the debrief can never count it as served by the agreement`);
+    if (objective.servedBy.length === 0 && objective.threshold === undefined) {
+      report.warning(["objectives", k, "servedBy"], `objective "${objective.id}" lists no deal terms and no money threshold, so the debrief can never count it as served by the agreement`);
+    }
   });
 }
 
@@ -262,6 +264,110 @@ function checkWords(scenario: Scenario, report: Report): void {
   });
 }
 
+/** Every seat's money table values every issue and option, and nothing else; one money unit per side. */
+function checkMoneyTables(scenario: Scenario, report: Report): void {
+  const issueIds = scenario.issues.map((i) => i.id);
+  const issues = scenario.issues.filter((issue, i) => issueIds.indexOf(issue.id) === i);
+  scenario.seats.forEach((seat, s) => {
+    const money = seat.brief.money;
+    if (money === undefined) return;
+    const path: PathSegment[] = ["seats", s, "brief", "money", "options"];
+    for (const issue of issues) {
+      const table = money.options[issue.id];
+      if (table === undefined) {
+        report.error(path, `seat "${seat.id}" puts no money on issue "${issue.id}": value each of its options (0 for today's terms)`);
+        continue;
+      }
+      const optionIds = issue.options.map((o) => o.id);
+      const missing = optionIds.filter((o) => table[o] === undefined);
+      if (missing.length > 0) report.error([...path, issue.id], `seat "${seat.id}" puts no money on option(s) ${missing.map((o) => `"${o}"`).join(", ")} of issue "${issue.id}"`);
+      for (const key of Object.keys(table)) {
+        if (!optionIds.includes(key)) report.error([...path, issue.id, key], notAnOption(issue.id, key, optionIds));
+      }
+    }
+    for (const key of Object.keys(money.options)) {
+      if (!issueIds.includes(key)) report.error([...path, key], unknown("issue", key, issueIds));
+    }
+  });
+  for (const side of SIDES) {
+    const units = [...new Set(scenario.seats.filter((s) => s.side === side).flatMap((s) => (s.brief.money === undefined ? [] : [s.brief.money.unit])))];
+    if (units.length > 1) {
+      const s = scenario.seats.findLastIndex((x) => x.side === side && x.brief.money !== undefined);
+      report.warning(["seats", s, "brief", "money", "unit"], `the ${side} seats use different money units (${units.map((u) => `"${u}"`).join(", ")}): thresholds, lever worth and the year-later figures are in one unit per side`);
+    }
+  }
+}
+
+/** The seats of `side` that lack money: a threshold, lever worth, risk cost or renewal figure for that side needs it. */
+function seatsWithoutMoney(scenario: Scenario, side: Side): string[] {
+  return scenario.seats.filter((s) => s.side === side && s.brief.money === undefined).map((s) => s.id);
+}
+
+function needsMoney(scenario: Scenario, side: Side, what: string): string | undefined {
+  if (!scenario.seats.some((s) => s.side === side)) return `${what} is for the ${side} side, which has no seat`;
+  const without = seatsWithoutMoney(scenario, side);
+  if (without.length === 0) return undefined;
+  return `${what} is in the ${side} side's money, but seat(s) ${without.map((s) => `"${s}"`).join(", ")} have no money table (brief.money)`;
+}
+
+function checkThresholds(scenario: Scenario, report: Report): void {
+  scenario.objectives.forEach((objective, k) => {
+    const threshold = objective.threshold;
+    if (threshold === undefined) return;
+    const problem = needsMoney(scenario, objective.side, `the threshold of objective "${objective.id}"`);
+    if (problem !== undefined) report.error(["objectives", k, "threshold"], problem);
+    if (threshold.atLeast <= 0) report.warning(["objectives", k, "threshold", "atLeast"], `objective "${objective.id}" is served by an agreement worth ${threshold.atLeast} or more: today's terms (0) already serve it; a threshold is a gain against today's terms`);
+  });
+}
+
+function checkLeverWorth(scenario: Scenario, report: Report): void {
+  scenario.valueLevers.forEach((lever, k) => {
+    const worth = lever.worth;
+    if (worth === undefined) return;
+    if (worth.low > worth.high) report.error(["valueLevers", k, "worth"], `worth.low (${worth.low}) is above worth.high (${worth.high})`);
+    const ofSide = scenario.seats.filter((s) => s.side === worth.side);
+    const knowing = ofSide.filter((s) => lever.knownTo.includes(s.id));
+    const seats = knowing.length > 0 ? knowing : ofSide;
+    if (ofSide.length === 0) report.error(["valueLevers", k, "worth", "side"], `lever "${lever.id}" is worth money to the ${worth.side} side, which has no seat`);
+    const without = seats.filter((s) => s.brief.money === undefined).map((s) => s.id);
+    if (without.length > 0) report.error(["valueLevers", k, "worth"], `lever "${lever.id}" is worth money to the ${worth.side} side, but seat(s) ${without.map((s) => `"${s}"`).join(", ")} have no money table (brief.money) to check it against`);
+  });
+}
+
+function checkRiskBites(scenario: Scenario, report: Report): void {
+  scenario.risks.forEach((risk, k) => {
+    const bites = risk.bites;
+    if (bites === undefined) return;
+    const sides = SIDES.filter((side) => bites.cost[side] !== undefined);
+    if (sides.length === 0) report.error(["risks", k, "bites", "cost"], `risk "${risk.id}" bites nobody: give its cost to procurement, sales or both`);
+    for (const side of sides) {
+      const problem = needsMoney(scenario, side, `the cost of risk "${risk.id}"`);
+      if (problem !== undefined) report.error(["risks", k, "bites", "cost", side], problem);
+    }
+    if (risk.mitigatedBy.length === 0 && risk.mitigations.length === 0) {
+      report.warning(["risks", k, "bites"], `risk "${risk.id}" bites, but lists no deal terms (mitigatedBy) and no mitigations, so only answering it at the table can avert it`);
+    }
+  });
+}
+
+function checkYearLater(scenario: Scenario, report: Report): void {
+  const yearLater = scenario.yearLater;
+  if (yearLater === undefined) return;
+  if (scenario.kind !== "strategic-partnership") {
+    report.warning(["yearLater"], `the year-later view plays a strategic partnership forward; a ${scenario.kind} has no renewal to decide, so "yearLater" is ignored`);
+  }
+  for (const side of SIDES) {
+    const renewal = yearLater.renewal[side];
+    if (renewal === undefined) continue;
+    const problem = needsMoney(scenario, side, `the renewal figures for ${side}`);
+    if (problem !== undefined) report.error(["yearLater", "renewal", side], problem);
+    if (side === "sales" && !(renewal.expanded >= renewal.extended && renewal.extended >= renewal.retendered)) {
+      report.warning(["yearLater", "renewal", side], `for the supplier, expanded (${renewal.expanded}) ≥ extended (${renewal.extended}) ≥ retendered (${renewal.retendered}) should hold: losing the contract cannot be worth more than keeping it`);
+    }
+  }
+  if (Object.keys(yearLater.renewal).length === 0) report.error(["yearLater", "renewal"], "give the renewal figures for procurement, sales or both");
+}
+
 const CHECKS: Check[] = [
   { needs: ["issues"], run: (s, r) => {
     uniqueIds(s.issues, ["issues"], "issue", r);
@@ -288,6 +394,11 @@ const CHECKS: Check[] = [
   { needs: ["alignments", "objectives"], run: checkAlignments },
   { needs: ["valueLevers", "seats", "objectives"], run: checkLevers },
   { needs: ["objectives", "objectivesPerSide"], run: checkObjectiveCounts },
+  { needs: ["seats", "issues"], run: checkMoneyTables },
+  { needs: ["objectives", "seats"], run: checkThresholds },
+  { needs: ["valueLevers", "seats"], run: checkLeverWorth },
+  { needs: ["risks", "seats"], run: checkRiskBites },
+  { needs: ["yearLater", "seats", "kind"], run: checkYearLater },
   { needs: ["seats", "kind"], run: checkSeatsForKind },
   { needs: ["phases", "kind", "spec"], run: checkPhases },
 ];

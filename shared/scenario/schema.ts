@@ -98,6 +98,18 @@ export const IssueSchema = z.object({
 /** Points per option of each issue: `{ issueId: { optionId: points } }`. Every issue and option must be scored. */
 export const ScoringTableSchema = z.record(z.string(), z.record(z.string(), z.number()));
 
+/**
+ * What each option is worth to one side in money, per year, against today's
+ * terms (positive: better for this side). Additive like the points, so a
+ * package's money is the sum over its options. `scenarios:check` compares
+ * the ranking of packages by points with their ranking by money.
+ */
+export const MoneySchema = z.object({
+  unit: text.describe("The money unit, e.g. \"EUR per year\" or \"USD per year\"."),
+  basis: z.string().optional().describe("How the figures were worked out (volumes, rates, financing cost), for trainers who must defend them."),
+  options: ScoringTableSchema.describe("Money per option of each issue: `{ issueId: { optionId: amount } }`. Every issue and option must be valued."),
+});
+
 export const PrivateFactSchema = z.object({
   id,
   text: text.describe("The fact as the counterpart will read it once disclosed."),
@@ -112,6 +124,7 @@ export const BriefSchema = z.object({
     description: text,
     points: z.number().describe("Points this seat gets with no deal: its reservation value. A rational player accepts nothing worth less."),
   }),
+  money: MoneySchema.optional().describe("What each option is worth to this side in money: the money behind the points."),
   privateFacts: z.array(PrivateFactSchema).default([]),
   hopesToLearn: z.array(text).default([]).describe("What this seat hopes to find out from the other side."),
 });
@@ -139,6 +152,13 @@ export const ObjectiveSchema = z.object({
     .array(IssueOutcomeSchema)
     .default([])
     .describe("Deal terms that serve this objective: it is served when the agreement picks one of the listed options for every listed issue."),
+  threshold: z
+    .object({
+      atLeast: z.number().describe("The least money (in the side's `money` unit) the agreement must be worth to this side."),
+      label: text.describe("The target as players say it, e.g. \"5 % of $46 M logistics cost\"."),
+    })
+    .optional()
+    .describe("A money target: served when the agreement is worth at least this much to the objective's side (with `servedBy`, both must hold)."),
 });
 
 export const AlignmentSchema = z.object({
@@ -162,6 +182,16 @@ export const ValueLeverSchema = z.object({
   knownTo: z.array(id).min(1).describe("Seat ids that know about this lever from their brief."),
   servesObjectives: z.array(id).default([]),
   realisedBy: z.array(IssueOutcomeSchema).default([]).describe("Deal terms that carry this value into the contract (non-price value)."),
+  worth: z
+    .object({ side: SideSchema, low: z.number(), high: z.number() })
+    .optional()
+    .describe("What the lever is worth a year to one side, in that side's money unit: `scenarios:check` warns when the terms that carry it do not add that money (or any points) for that side."),
+  yearOne: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe("Share of the lever's worth that materialises in the first contract year when it is carried into the deal (default 0.5, before risks; see docs/scoring.md)."),
 });
 
 export const RiskSchema = z.object({
@@ -174,6 +204,14 @@ export const RiskSchema = z.object({
     .array(z.object({ id, text: text.describe("A concrete commitment, e.g. \"Phased go-live: one region at a time, outside peak season\".") }))
     .default([])
     .describe("Concrete mitigations a seat may commit to when it answers the risk at the table, beside the deal terms in `mitigatedBy`."),
+  bites: z
+    .object({
+      chance: z.number().min(0).max(1).describe("Chance, within the first contract year, that the risk happens when nobody answered it at the table and no deal term mitigates it."),
+      cost: z.partialRecord(SideSchema, z.number().min(0)).describe("What it costs each side when it happens, in that side's money unit."),
+      what: text.describe("What happens, as the year-later view tells it, e.g. \"a peak-season cut-over misses six weeks of shipments\"."),
+    })
+    .optional()
+    .describe("The year after signing: what an unanswered risk costs in expectation (chance × cost)."),
 });
 
 export const SecondSourceSchema = z
@@ -206,6 +244,32 @@ export const StakeholderSchema = z.object({
   title: text,
   response: text.describe("What the stakeholder tells the sales seat who contacts them."),
   trustPenalty: z.number().min(0).max(100).default(25).describe("Trust points the bypass costs with procurement."),
+  tells: z
+    .enum(["never", "within-the-year"])
+    .default("within-the-year")
+    .describe("Whether the stakeholder tells procurement about a bypass: the year-later view then counts it against the renewal."),
+});
+
+/** The year after signing (strategic partnerships): the money that rides on the renewal, per side. */
+export const YearLaterSchema = z
+  .object({
+    renewal: z
+      .partialRecord(SideSchema, z.object({
+        extended: z.number().describe("Money to this side a year later when the contract is extended as signed."),
+        expanded: z.number().describe("… when it is extended and expanded (more scope)."),
+        retendered: z.number().describe("… when the buyer re-tenders it (negative: the cost of losing it, or of running a new tender)."),
+      }))
+      .describe("What each renewal outcome is worth to each side, in its money unit."),
+    basis: z.string().optional().describe("Where these figures come from, for trainers."),
+  })
+  .describe("Strategic partnerships: the figures the year-later view plays the agreement forward with.");
+
+/** For the trainer only: what to expect, what to ask, what to show the room. Never sent to a participant. */
+export const TeachingNotesSchema = z.object({
+  expected: text.describe("Typical results: deal ranges, how often groups reach a deal, what a strong result looks like (Markdown)."),
+  trap: text.describe("The trap most groups fall into, and how it shows in the numbers."),
+  questions: z.array(text).min(1).describe("Discussion questions for the debrief."),
+  showTheRoom: z.array(text).min(1).describe("Which debrief numbers to put on the screen, and why."),
 });
 
 export const MarketEventSchema = z.object({
@@ -243,6 +307,15 @@ export const ScenarioSchema = z
     phases: z.array(PhaseSchema).min(2),
     stakeholder: StakeholderSchema.optional(),
     secondSource: SecondSourceSchema.optional(),
+    agreement: z
+      .object({
+        name: text.describe("What an agreement is, as players say it: \"heads of terms\", \"a one-year supply contract\"."),
+        condition: z.string().optional().describe("What it is subject to, e.g. \"the CISO's security review (6–8 weeks)\"."),
+      })
+      .optional()
+      .describe("What the parties sign when they agree (default: an agreement)."),
+    yearLater: YearLaterSchema.optional(),
+    teachingNotes: TeachingNotesSchema.optional().describe("For trainers: shown in the facilitator view and the cohort plenary, never to participants."),
     marketEvents: z.array(MarketEventSchema).default([]).describe("News the trainer may announce mid-negotiation to every table of this scenario (a price shock, a supply scare)."),
     coaching: CoachingSchema,
   })

@@ -1,5 +1,6 @@
 import type { Scenario } from "../scenario/schema.js";
-import { termsMet, type Run, type SeatContext } from "./context.js";
+import { objectiveServed } from "../scenario/money-basics.js";
+import type { Run, SeatContext } from "./context.js";
 import { metric, plural } from "./metric.js";
 import type { GoalAlignment, Metric, ObjectivePair } from "./types.js";
 
@@ -13,18 +14,22 @@ function label(scenario: Scenario, id: string): string {
   return scenario.objectives.find((o) => o.id === id)?.label ?? id;
 }
 
-/** Objectives among `ids` that the agreement's terms serve (objectives without terms are never "served"). */
-export function servedBy(scenario: Scenario, ids: readonly string[], pkg: Record<string, string>): string[] {
+/**
+ * Objectives among `ids` that the agreement serves: its terms (`servedBy`) and its money target (`threshold`, on
+ * the money table of the deal's seat of the objective's side). An objective with neither is never "served".
+ */
+export function servedBy(scenario: Scenario, ids: readonly string[], pkg: Record<string, string>, parties: readonly string[]): string[] {
   return ids.filter((id) => {
     const o = scenario.objectives.find((x) => x.id === id);
-    return o !== undefined && termsMet(o.servedBy, pkg);
+    const seat = o && scenario.seats.find((s) => s.side === o.side && parties.includes(s.id));
+    return o !== undefined && seat !== undefined && objectiveServed(scenario, o, seat, pkg);
   });
 }
 
 function servedMetric(run: Run, ids: string[], whose: string, events: number[]): Metric | undefined {
   const agreement = run.agreement;
   if (!agreement || ids.length === 0) return undefined;
-  const served = servedBy(run.scenario, ids, agreement.package);
+  const served = servedBy(run.scenario, ids, agreement.package, agreement.parties);
   const names = served.map((id) => `"${label(run.scenario, id)}"`).join(", ");
   const text = `The deal serves ${served.length} of ${whose} ${plural(ids.length, "objective")}${names ? `: ${names}` : ""}.`;
   return metric(served.length, `Objectives served (${whose})`, text, [...events, agreement.source]);
@@ -112,7 +117,7 @@ export function scoreAlignment(run: Run, ctx: SeatContext): GoalAlignment {
     own,
     counterpart,
     ...threeObjectivesTest(run.scenario, ctx.seat.side, own, counterpart, events),
-    servedIds: agreement ? servedBy(run.scenario, [...own, ...counterpart], agreement.package) : [],
+    servedIds: agreement ? servedBy(run.scenario, [...own, ...counterpart], agreement.package, agreement.parties) : [],
   };
   const servedOwn = agreement ? servedMetric(run, own, "your", ownChoice ? [ownChoice.seq] : []) : undefined;
   const servedTheirs = agreement ? servedMetric(run, counterpart, "their", theirChoices.map((c) => c.seq)) : undefined;

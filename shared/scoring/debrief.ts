@@ -5,6 +5,8 @@ import { coachingFor } from "./coaching.js";
 import { offerHistory } from "./concessions.js";
 import { nameOfId, pairFor, seatContext, type Run } from "./context.js";
 import { secondSourceOf } from "./tender.js";
+import { mesoInsights } from "./meso.js";
+import { yearLater } from "./year-later.js";
 import { readLog } from "./log-reader.js";
 import { keyMoments } from "./moments.js";
 import { scoreOutcome } from "./outcome.js";
@@ -94,6 +96,13 @@ export function scoreNegotiation(scenario: Scenario, log: readonly LogEntry[]): 
   const moments = keyMoments(run, debriefs);
   const seats: Record<string, SeatDebrief> = {};
   for (const d of debriefs) seats[d.seat] = { ...d, moments: moments.filter((m) => m.seats.includes(d.seat)) };
+  const offered = mesoInsights(scenario, log);
+  for (const id of Object.keys(seats)) {
+    const mine = offered.filter((m) => m.by === id || m.to === id);
+    if (mine.length > 0 && seats[id]) seats[id] = { ...seats[id], meso: mine };
+  }
+  const later = yearLater(run, seats);
+  if (later) for (const id of run.agreement?.parties ?? []) if (seats[id]) seats[id] = { ...seats[id], yearLater: later };
   return {
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,

@@ -87,8 +87,10 @@ function dealOutcome(run: Run, seat: Seat, partner: Seat, pkg: Package, batna: M
   const [procurement, sales] = seat.side === "procurement" ? [own, other] : [other, own];
   const awarded = run.log.ended?.reason === "awarded";
   const share = mainShareLabel(run, pkg);
+  const signed = run.scenario.agreement;
+  const what = signed ? `${signed.name}${signed.condition ? `, subject to ${signed.condition},` : ""}` : "a package";
   const headline = !awarded
-    ? `Deal: you and ${them} agreed on a package worth ${own} points to you (your BATNA: ${seat.brief.batna.points}).`
+    ? `Deal: you and ${them} agreed ${what} worth ${own} points to you (your BATNA: ${seat.brief.batna.points}).`
     : seat.side === "sales"
       ? `You won the contract${share ? `: ${share} of the volume` : ""} on your final bid, worth ${own} points to you (your BATNA: ${seat.brief.batna.points}).`
       : `You awarded the contract to ${them}${share ? ` (${share} of the volume)` : ""}${second ? `, with ${second.name} as second source (${second.shareLabel})` : ""}: worth ${own} points to you (your BATNA: ${seat.brief.batna.points}).`;

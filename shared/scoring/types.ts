@@ -1,6 +1,12 @@
 import type { Agreement, SystemPayloads } from "../negotiation/events.js";
 import type { PairAnalysis } from "../scenario/analysis.js";
 import type { Package, Side } from "../scenario/schema.js";
+import type { MesoInsight } from "./meso.js";
+import type { YearLater } from "./year-later.js";
+
+export type { MesoInsight } from "./meso.js";
+
+export type { YearLater, YearLaterLine, YearLaterSide, Renewal } from "./year-later.js";
 
 /**
  * One number of the debrief. `explanation` is a plain sentence with the actual
@@ -232,6 +238,10 @@ export interface SeatDebrief {
   offers: OfferHistory;
   moments: KeyMoment[];
   coaching: Coaching;
+  /** the agreement played forward one contract year (parties to the deal, when the scenario has money) */
+  yearLater?: YearLater;
+  /** multiple equivalent offers this seat made or received, and what the choice revealed */
+  meso?: MesoInsight[];
 }
 
 export interface NegotiationDebrief {

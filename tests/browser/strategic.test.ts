@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../support/scenarios.js";
+import { PACKAGE_3PL } from "../support/plays.js";
 import { browserAvailable, checkScreen, countCreates, startAndTakeSeat, startRig, type BrowserRig } from "./support.js";
 
 const scenario = loadScenario("strategic-3pl.yaml");
@@ -94,9 +95,9 @@ describe.runIf(run)("a strategic partnership in two browsers", () => {
     const samRisks = sam.locator("form").filter({ has: sam.getByRole("heading", { name: "Risks" }) });
     await samRisks.getByText("Raised with you, not answered yet:").waitFor();
     await samRisks.getByRole("button", { name: "Answer it" }).click();
-    const term = `${issueName("service-level")}: ${option("service-level", "otif-98-5")}`;
+    const term = `${issueName("service-level")}: ${option("service-level", "phased-97-5")}`;
     await samRisks.getByLabel("How do you answer it?").selectOption({ label: term });
-    await samRisks.getByLabel("What you say about it").fill("Penalties below 98.5 % OTIF, from the first region live.");
+    await samRisks.getByLabel("What you say about it").fill("A phased go-live, region by region outside peak season, with penalties from the first region live.");
     await samRisks.getByRole("button", { name: "Answer this risk" }).click();
     await pat.getByText(`Sam (${seat("sales").title}) answered the risk “${risk.title}” with: ${term}`).waitFor();
     await samRisks.getByText("Raised with you, not answered yet:").waitFor({ state: "detached" });
@@ -132,10 +133,7 @@ describe.runIf(run)("a strategic partnership in two browsers", () => {
     await sam.reload();
     await sam.getByRole("heading", { name: "Make a proposal" }).waitFor();
     const builder = sam.locator("form.offer-builder");
-    const terms: Record<string, string> = {
-      "rate-level": "cut-6", "payment-terms": "net-60", "contract-length": "three-years", "service-level": "otif-97-5",
-      "lane-scope": "all-lanes", "gain-share": "split-50-50", governance: "joint-governance", "liability-cap": "cap-2m",
-    };
+    const terms: Record<string, string> = { ...PACKAGE_3PL }; // above both BATNAs
     for (const [issue, id] of Object.entries(terms)) {
       const select = builder.getByLabel(scenario.issues.find((i) => i.id === issue)!.name, { exact: true });
       await select.selectOption({ label: (await select.locator("option", { hasText: option(issue, id) }).first().textContent())! });

@@ -31,6 +31,8 @@ export const TENDER = loadScenario("commodity-corrugated.yaml");
 export interface PlayOptions {
   /** Seats that add content-free moves to their own play ("all" for every seat). */
   spam?: "all" | readonly string[];
+  /** Reflection answers each listed seat submits once the talks have ended (none by default: a script's rating would only echo the script). */
+  reflections?: Readonly<Record<string, Record<string, number | string>>>;
 }
 
 export interface Play {
@@ -55,6 +57,7 @@ export class Table {
   private readonly spammers: Set<string>;
   private readonly spammedIn = new Set<string>();
   private readonly lastTopic = new Map<string, QuestionTopic>();
+  private readonly reflections: Readonly<Record<string, Record<string, number | string>>>;
 
   constructor(
     readonly scenario: Scenario,
@@ -63,6 +66,7 @@ export class Table {
   ) {
     this.runner = createNegotiationRunner(scenario, { clock: this.clock });
     this.spammers = new Set(options.spam === "all" ? seats : (options.spam ?? []));
+    this.reflections = options.reflections ?? {};
     for (const seat of seats) this.control({ type: "seat.claim", by: seat, seat, occupant: "human" });
     this.control({ type: "session.start", by: "facilitator" });
   }
@@ -103,6 +107,10 @@ export class Table {
 
   /** Runs the clock out to the debrief and returns the machine's log. */
   finish(): LogEntry[] {
+    for (const [seat, answers] of Object.entries(this.reflections)) {
+      if (this.scenario.phases.find((p) => p.id === this.phase)?.kind !== "reflection") throw new Error(`${seat} cannot reflect in ${this.phase}`);
+      this.send(seat, { type: "reflection.submit", answers });
+    }
     for (let guard = 0; this.runner.snapshot().status === "active" && guard < 50; guard++) {
       const ends = this.ctx.phaseEndsAt;
       if (ends === null) break;
@@ -187,36 +195,36 @@ export function concreteAnswer(scenario: Scenario, riskId: string, deal: Package
 const P = "procurement";
 const S = "sales";
 
-/** Packages of the partnership plays, with (procurement, sales) points in the comments. */
+/** Packages of the partnership plays, with (procurement, sales) points in the comments (BATNAs 3 and 64). */
 export const PKG_3PL = {
-  /** the buyer's ambitious opening (93, 29) */
+  /** the buyer's ambitious opening (83, 24) */
   buyerOpen: { "rate-level": "cut-8", "payment-terms": "net-60", "contract-length": "two-years", "service-level": "otif-98-5", "lane-scope": "domestic", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-5m" },
-  /** the seller's logrolling counter: length and scope for service and kept savings (63, 74) */
-  sellerCounter: { "rate-level": "cut-4", "payment-terms": "net-45", "contract-length": "five-years", "service-level": "otif-98-5", "lane-scope": "all-lanes", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-1m" },
-  /** the buyer's move towards it (78, 60) */
-  buyerSecond: { "rate-level": "cut-6", "payment-terms": "net-60", "contract-length": "five-years", "service-level": "otif-98-5", "lane-scope": "all-lanes", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-2m" },
-  /** the deal (75, 63): one step from the Nash package */
-  deal: { "rate-level": "cut-6", "payment-terms": "net-45", "contract-length": "five-years", "service-level": "otif-98-5", "lane-scope": "all-lanes", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-2m" },
-  /** the hardball seller's extreme opening (0, 95) */
-  hardOpen: { "rate-level": "cut-0", "payment-terms": "net-30", "contract-length": "five-years", "service-level": "otif-95", "lane-scope": "all-lanes", "gain-share": "split-50-50", governance: "monthly-reports", "liability-cap": "cap-250k" },
-  /** the hardball seller's first ultimatum (22, 95) */
+  /** the seller's logrolling counter: length, scope and a share of further savings for a small rate cut and a phased go-live (60, 83) */
+  sellerCounter: { "rate-level": "cut-2", "payment-terms": "net-30", "contract-length": "five-years", "service-level": "phased-97-5", "lane-scope": "all-lanes", "gain-share": "split-50-50", governance: "joint-governance", "liability-cap": "cap-1m" },
+  /** the buyer's move towards it (72, 68) */
+  buyerSecond: { "rate-level": "cut-4", "payment-terms": "net-45", "contract-length": "five-years", "service-level": "phased-97-5", "lane-scope": "all-lanes", "gain-share": "split-70-30", governance: "joint-governance", "liability-cap": "cap-2m" },
+  /** the deal (71, 69): the buyer's move with 30-day payment, which costs Corvanta more than it is worth to Halstead */
+  deal: { "rate-level": "cut-4", "payment-terms": "net-30", "contract-length": "five-years", "service-level": "phased-97-5", "lane-scope": "all-lanes", "gain-share": "split-70-30", governance: "joint-governance", "liability-cap": "cap-2m" },
+  /** the hardball seller's extreme opening, outbound lanes only so that every added lane becomes a concession (5, 80) */
+  hardOpen: { "rate-level": "cut-0", "payment-terms": "net-30", "contract-length": "five-years", "service-level": "otif-95", "lane-scope": "outbound-only", "gain-share": "split-50-50", governance: "monthly-reports", "liability-cap": "cap-250k" },
+  /** the hardball seller's first ultimatum (53, 86) */
   hardFinal1: { "rate-level": "cut-2", "payment-terms": "net-30", "contract-length": "five-years", "service-level": "otif-96", "lane-scope": "all-lanes", "gain-share": "split-50-50", governance: "joint-governance", "liability-cap": "cap-250k" },
-  /** the buyer's offer to the hardball seller (61, 72) */
+  /** the buyer's offer to the hardball seller (82, 56) */
   buyerToHard: { "rate-level": "cut-6", "payment-terms": "net-45", "contract-length": "five-years", "service-level": "otif-97-5", "lane-scope": "all-lanes", "gain-share": "split-70-30", governance: "joint-governance", "liability-cap": "cap-1m" },
-  /** the hardball seller's second ultimatum, accepted (52, 79) */
+  /** the hardball seller's second ultimatum, accepted (73, 66): less for the seller than the collaborative deal, in points and in money */
   hardFinal2: { "rate-level": "cut-4", "payment-terms": "net-45", "contract-length": "five-years", "service-level": "otif-97-5", "lane-scope": "all-lanes", "gain-share": "split-70-30", governance: "joint-governance", "liability-cap": "cap-1m" },
-  /** the model collaborator's moderate opening: the Nash package of the pair (72, 67) */
-  modelOpen: { "rate-level": "cut-6", "payment-terms": "net-45", "contract-length": "five-years", "service-level": "otif-98-5", "lane-scope": "all-lanes", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-1m" },
-  /** a re-mix of it: shorter payment for a higher liability cap, the buyer's points unchanged (72, 66) */
-  modelRemix: { "rate-level": "cut-6", "payment-terms": "net-30", "contract-length": "five-years", "service-level": "otif-98-5", "lane-scope": "all-lanes", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-2m" },
-  /** the hardball buyer's extreme opening (100, 5) */
-  buyerExtreme: { "rate-level": "cut-8", "payment-terms": "net-75", "contract-length": "one-year", "service-level": "otif-98-5", "lane-scope": "outbound-only", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-5m" },
-  /** below the seller's BATNA of 45 (88, 25) */
+  /** the model collaborator's moderate opening: the Nash package of the pair (51, 93) */
+  modelOpen: { "rate-level": "cut-0", "payment-terms": "net-30", "contract-length": "five-years", "service-level": "phased-97-5", "lane-scope": "all-lanes", "gain-share": "split-50-50", governance: "joint-governance", "liability-cap": "cap-250k" },
+  /** a re-mix of it: 45-day payment and a $2 million cap, a point more for the buyer (52, 91) */
+  modelRemix: { "rate-level": "cut-0", "payment-terms": "net-45", "contract-length": "five-years", "service-level": "phased-97-5", "lane-scope": "all-lanes", "gain-share": "split-50-50", governance: "joint-governance", "liability-cap": "cap-2m" },
+  /** the hardball buyer's extreme opening (98, 22) */
+  buyerExtreme: { "rate-level": "cut-8", "payment-terms": "net-75", "contract-length": "one-year", "service-level": "otif-98-5", "lane-scope": "all-lanes", "gain-share": "split-70-30", governance: "joint-governance", "liability-cap": "cap-5m" },
+  /** below the seller's BATNA of 64 (84, 23) */
   buyerLow2: { "rate-level": "cut-8", "payment-terms": "net-75", "contract-length": "two-years", "service-level": "otif-98-5", "lane-scope": "domestic", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-5m" },
-  /** still below the seller's BATNA (85, 35), sent as final */
-  buyerLow3: { "rate-level": "cut-8", "payment-terms": "net-60", "contract-length": "three-years", "service-level": "otif-98-5", "lane-scope": "domestic", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-5m" },
-  /** the hardball buyer's last ultimatum, above the seller's BATNA (81, 52) */
-  buyerHardLast: { "rate-level": "cut-6", "payment-terms": "net-60", "contract-length": "five-years", "service-level": "otif-98-5", "lane-scope": "domestic", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-2m" },
+  /** still below the seller's BATNA (91, 30), sent as final */
+  buyerLow3: { "rate-level": "cut-8", "payment-terms": "net-60", "contract-length": "three-years", "service-level": "otif-98-5", "lane-scope": "all-lanes", "gain-share": "all-to-halstead", governance: "joint-governance", "liability-cap": "cap-5m" },
+  /** the hardball buyer's last ultimatum, above the seller's BATNA (71, 66): 6 % off, bought with the service level; no more for the buyer than the collaborative deal */
+  buyerHardLast: { "rate-level": "cut-6", "payment-terms": "net-30", "contract-length": "five-years", "service-level": "otif-95", "lane-scope": "all-lanes", "gain-share": "split-70-30", governance: "joint-governance", "liability-cap": "cap-250k" },
 } as const satisfies Record<string, Package>;
 
 type Objectives = { procurement: string[]; sales: string[] };
@@ -284,7 +292,7 @@ function collaborativeDiscovery(t: Table, talk: SellerTalk = {}): void {
   t.move(P, answer(lanes, "Outbound first; inbound once the Greenville DC is open next year."));
   const cutover = t.move(S, ask("What went wrong in the 2022 cut-over, in your view?", { kind: "risk", id: "transition-failure" }));
   t.move(P, answer(cutover, "The TMS went live in peak season, all at once, with no penalties on the provider."));
-  t.move(S, concreteAnswer(STRATEGIC, "transition-failure", PKG_3PL.deal, "We go live one region at a time, outside peak season, and put up to 8 % of our fees at risk against 98.5 % OTIF."));
+  t.move(S, concreteAnswer(STRATEGIC, "transition-failure", PKG_3PL.deal, "We go live one region at a time, outside peak season, with a parallel run; up to 5 % of our fees are at risk against 97.5 % OTIF from each region's go-live."));
   t.move(S, concreteAnswer(STRATEGIC, "unpaid-carriers", PKG_3PL.deal, "We raise the liability cap to $2 million per incident, unpaid carriers included; and we pay carriers within 15 days."));
   t.move(S, answer(asked.data, "Through the data-protection annex of joint governance: access controls, breach notice within 24 hours, an annual audit of the TMS integration."));
   t.move(S, disclose("new-tms"));
@@ -298,9 +306,9 @@ function collaborativeDiscovery(t: Table, talk: SellerTalk = {}): void {
 function logrollingProposals(t: Table, proposalChat: string[] = []): void {
   t.move(P, propose(S, PKG_3PL.buyerOpen, { note: "Our opening: tell us what matters most to you in it." }));
   for (const line of proposalChat) t.move(S, chat(line));
-  t.move(S, propose(P, PKG_3PL.sellerCounter, { note: "Five years and every lane pay for the dedicated trailers; in return the top service level and all further savings stay with you." }));
-  t.move(P, propose(S, PKG_3PL.buyerSecond, { note: "We can live with five years and all lanes if the rate cut reaches 6 %." }));
-  const last = t.move(S, propose(P, PKG_3PL.deal, { note: "6 % and a $2 million cap; we need 45-day payment to fund it." }));
+  t.move(S, propose(P, PKG_3PL.sellerCounter, { note: "Five years and every lane pay for the dedicated trailers; in return a phased go-live, and half of every further saving stays with you." }));
+  t.move(P, propose(S, PKG_3PL.buyerSecond, { note: "Five years and all lanes work for us if the rate cut reaches 4 % and we keep 70 % of further savings." }));
+  const last = t.move(S, propose(P, PKG_3PL.deal, { note: "4 %, 70/30 and a $2 million cap; we need 30-day payment to fund it." }));
   t.move(P, accept(last));
 }
 
@@ -370,7 +378,7 @@ export const hardballSeller: Persona = (options = {}) => {
   t.move(S, chat("We can do a rate cut if you sign for five years."));
   t.ready(P, S);
   t.expectPhase("proposals");
-  t.move(S, propose(P, PKG_3PL.hardOpen, { note: "Our standard terms." }));
+  t.move(S, propose(P, PKG_3PL.hardOpen, { note: "Our standard terms: outbound lanes first, the rest when you have earned it." }));
   t.move(P, propose(S, PKG_3PL.buyerOpen, { note: "Our opening: tell us what matters most to you in it." }));
   t.move(S, propose(P, PKG_3PL.hardFinal1, { final: true, note: "This is our final offer." }));
   t.move(S, { type: "stakeholder.contact", text: "Dana, procurement is dragging its feet. Can you push them to sign?" });
@@ -383,19 +391,20 @@ export const hardballSeller: Persona = (options = {}) => {
 
 /**
  * The model collaborator: opens on the Nash package of the pair, re-mixes it
- * (shorter payment for a higher liability cap, the buyer's points unchanged)
+ * (45-day payment and a higher liability cap, no fewer points for the buyer)
  * when the buyer's opening falls below its BATNA, and accepts the buyer's
- * first fair offer. Both sides chose clashing objectives, and still agree.
+ * first fair offer. Both sides chose clashing objectives (three conflicting
+ * pairs, none aligned), and still agree.
  */
 export const modelCollaborator: Persona = (options = {}) => {
-  const t = open3pl(options, { procurement: ["meet-cfo-target", "avoid-lock-in", "release-cash"], sales: ["protect-margin", "multi-year", "fast-payment"] });
+  const t = open3pl(options, { procurement: ["avoid-lock-in", "keep-savings", "protect-data"], sales: ["multi-year", "grow-account", "share-upside"] });
   collaborativeDiscovery(t);
   const sales = findSeat(STRATEGIC, S)!;
   const procurement = findSeat(STRATEGIC, P)!;
   if (pointsFor(procurement, PKG_3PL.modelRemix) < pointsFor(procurement, PKG_3PL.modelOpen)) throw new Error("the re-mix must not cost the buyer points");
-  t.move(S, propose(P, PKG_3PL.modelOpen, { note: "A package that should work for both of us: 6 %, top service, all savings to you; five years and every lane for us." }));
+  t.move(S, propose(P, PKG_3PL.modelOpen, { note: "A package that should work for both of us: every lane and a phased go-live, about $5 M a year for you in total cost; five years and half of further savings for us." }));
   t.move(P, propose(S, PKG_3PL.buyerOpen));
-  t.move(S, propose(P, PKG_3PL.modelRemix, { note: "Same value for you: a $2 million cap if we can be paid in 30 days." }));
+  t.move(S, propose(P, PKG_3PL.modelRemix, { note: "A little more for you: a $2 million cap and 45-day payment." }));
   const fair = t.move(P, propose(S, PKG_3PL.buyerSecond));
   if (pointsFor(sales, PKG_3PL.buyerSecond) <= sales.brief.batna.points) throw new Error("the accepted offer must beat the seller's BATNA");
   t.move(S, accept(fair));
@@ -405,14 +414,14 @@ export const modelCollaborator: Persona = (options = {}) => {
 /** The hardball buyer in the partnership: extreme opening, two ultimatums, rate talk; the collaborative seller accepts the last one. */
 export const hardballBuyer3pl: Persona = (options = {}) => {
   // Objectives whose alignment reads differently per side if each side counts only its own: 2 aligned pairs, 1 conflict.
-  const t = open3pl(options, { procurement: ["meet-cfo-target", "lift-service", "protect-data"], sales: ["protect-margin", "land-reference", "fast-payment"] });
+  const t = open3pl(options, { procurement: ["meet-cfo-target", "keep-savings", "protect-data"], sales: ["share-upside", "land-reference", "fast-payment"] });
   collaborativeDiscovery(t);
   t.move(P, chat("Your rates are too high. Cut them or we re-tender every lane."));
   t.move(P, propose(S, PKG_3PL.buyerExtreme, { note: "This is what we need." }));
-  t.move(S, propose(P, PKG_3PL.sellerCounter, { note: "Five years and every lane pay for the dedicated trailers; in return the top service level and all further savings stay with you." }));
+  t.move(S, propose(P, PKG_3PL.sellerCounter, { note: "Five years and every lane pay for the dedicated trailers; in return a phased go-live, and half of every further saving stays with you." }));
   t.move(P, propose(S, PKG_3PL.buyerLow3, { final: true, note: "Take it or leave it." }));
-  t.move(S, propose(P, PKG_3PL.deal, { note: "6 % and a $2 million cap; we need 45-day payment to fund it." }));
-  const last = t.move(P, propose(S, PKG_3PL.buyerHardLast, { final: true, note: "Final offer: domestic lanes only, 60 days." }));
+  t.move(S, propose(P, PKG_3PL.deal, { note: "4 %, 70/30 and a $2 million cap; we need 30-day payment to fund it." }));
+  const last = t.move(P, propose(S, PKG_3PL.buyerHardLast, { final: true, note: "Final offer: 6 % off, and you can keep service at 95 %." }));
   t.move(S, accept(last));
   return { name: "hardball buyer (partnership)", scenario: STRATEGIC, log: t.finish() };
 };
@@ -427,9 +436,9 @@ export const principledWalkaway: Persona = (options = {}) => {
     if (pointsFor(sales, offer) >= sales.brief.batna.points) throw new Error("every buyer offer in this play must be worth less to the seller than its BATNA");
   }
   t.move(P, propose(S, PKG_3PL.buyerOpen));
-  t.move(S, propose(P, PKG_3PL.sellerCounter, { note: "Five years and every lane pay for the dedicated trailers; in return the top service level and all further savings stay with you." }));
+  t.move(S, propose(P, PKG_3PL.sellerCounter, { note: "Five years and every lane pay for the dedicated trailers; in return a phased go-live, and half of every further saving stays with you." }));
   t.move(P, propose(S, PKG_3PL.buyerLow2));
-  t.move(S, propose(P, PKG_3PL.deal, { note: "6 % and a $2 million cap; we need 45-day payment to fund it." }));
+  t.move(S, propose(P, PKG_3PL.deal, { note: "4 %, 70/30 and a $2 million cap; we need 30-day payment to fund it." }));
   t.move(P, propose(S, PKG_3PL.buyerLow3, { final: true, note: "Final offer." }));
   t.move(S, { type: "walkaway", reason: "Nothing on the table beats our alternative; we would rather part on good terms and talk again next year." });
   return { name: "principled walk-away", scenario: STRATEGIC, log: t.finish() };
@@ -447,7 +456,7 @@ export const TENDER_BIDS: Record<string, [Package, Package, Package]> = {
   [A]: [
     { "unit-price": "eur-465", "payment-terms": "net-60", "lead-time": "days-5", "volume-share": "share-100", "case-programme": "current-designs" },
     { "unit-price": "eur-450", "payment-terms": "net-60", "lead-time": "consignment", "volume-share": "share-100", "case-programme": "current-designs" },
-    { "unit-price": "eur-435", "payment-terms": "net-60", "lead-time": "consignment", "volume-share": "share-60", "case-programme": "design-review" },
+    { "unit-price": "eur-420", "payment-terms": "net-60", "lead-time": "consignment", "volume-share": "share-80", "case-programme": "design-review" },
   ],
   [B]: [
     { "unit-price": "eur-450", "payment-terms": "net-30", "lead-time": "days-5", "volume-share": "share-60", "case-programme": "right-sizing" },

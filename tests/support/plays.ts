@@ -17,8 +17,9 @@ export async function allReady(...seats: SeatClient[]) {
   for (const s of seats) await s.must({ type: "phase.ready" });
 }
 
+/** A package above both BATNAs: 72 points for procurement (BATNA 3), 69 for sales (BATNA 64). */
 export const PACKAGE_3PL = {
-  "rate-level": "cut-6", "payment-terms": "net-60", "contract-length": "three-years", "service-level": "otif-97-5",
+  "rate-level": "cut-4", "payment-terms": "net-45", "contract-length": "three-years-exit", "service-level": "phased-97-5",
   "lane-scope": "all-lanes", "gain-share": "split-50-50", governance: "joint-governance", "liability-cap": "cap-2m",
 };
 

@@ -9,8 +9,8 @@ describe("scenario catalog", () => {
   it("reads every YAML file of a directory, in name order, with the file path as source", async () => {
     const files = await loadScenarioDir(dir);
     expect(files.map((f) => f.file.slice(dir.length + 1))).toEqual([
-      "broken-references.yaml", "broken-shape.yaml", "broken-syntax.yaml", "no-deal-zone.yaml", "no-integrative.yaml", "valid-commodity.yaml", "valid-second-source.yaml",
-      "valid-tiny.yaml",
+      "broken-references.yaml", "broken-shape.yaml", "broken-syntax.yaml", "money-contradiction.yaml", "money-lever-nothing.yaml", "no-deal-zone.yaml", "no-integrative.yaml",
+      "valid-commodity.yaml", "valid-second-source.yaml", "valid-tiny.yaml",
     ]);
     const broken = files.find((f) => f.file.endsWith("broken-shape.yaml"));
     expect(broken?.result.ok).toBe(false);
@@ -19,7 +19,7 @@ describe("scenario catalog", () => {
 
   it("offers the loadable scenarios by id and reports the files it left out", async () => {
     const catalog = await loadCatalog(dir);
-    expect([...catalog.scenarios.keys()].sort()).toEqual(["no-deal-zone", "no-integrative", "tiny-partnership", "tiny-second-source", "tiny-tender"]);
+    expect([...catalog.scenarios.keys()].sort()).toEqual(["money-contradiction", "money-lever-nothing", "no-deal-zone", "no-integrative", "tiny-partnership", "tiny-second-source", "tiny-tender"]);
     const sources = new Set(catalog.problems.map((p) => p.source.slice(dir.length + 1)));
     expect(sources).toEqual(new Set(["broken-references.yaml", "broken-shape.yaml", "broken-syntax.yaml"]));
   });

@@ -28,7 +28,7 @@ describe("npm run scenarios:check", () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n").map((l) => l.trim().replace(/\s{2,}/g, "  "));
     expect(lines).toEqual(expect.arrayContaining([
-      `${fixture("valid-tiny.yaml")} "Tiny partnership": valid`,
+      `${fixture("valid-tiny.yaml")} "Tiny partnership": valid, 2 warning(s)`,
       `procurement "buyer" × sales "supplier"`,
       "agreements  9 possible packages",
       "deal zone  yes: 4 packages (44.4%) beat both BATNAs",
@@ -64,10 +64,16 @@ describe("npm run scenarios:check", () => {
   it("prints the analysis as JSON with --json", async () => {
     const run = await check("--json", fixture("valid-commodity.yaml"));
     expect(run.code).toBe(0);
-    const [report] = JSON.parse(run.stdout) as { ok: boolean; errors: unknown[]; warnings: { message: string }[]; analysis: { pairs: { salesSeat: string; dealZone: boolean }[] } }[];
+    const [report] = JSON.parse(run.stdout) as { ok: boolean; errors: unknown[]; warnings: { message: string; code?: string }[]; analysis: { pairs: { salesSeat: string; dealZone: boolean }[] } }[];
     expect(report?.ok).toBe(true);
     expect(report?.analysis.pairs.map((p) => [p.salesSeat, p.dealZone])).toEqual([["woodco", true], ["palletpro", true], ["farwood", false]]);
-    expect(report?.warnings.map((w) => w.message)).toEqual([expect.stringContaining(`no deal zone between "buyer" and "farwood"`)]);
+    expect(report?.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining(`no deal zone between "buyer" and "farwood"`),
+      ...["operational", "financial", "information-security"].map((c) => expect.stringContaining(`no risk of category "${c}"`)),
+    ]);
+    expect(report?.warnings.map((w) => w.code)).toEqual([undefined, "risk-category-empty", "risk-category-empty", "risk-category-empty"]);
+    // No seat has money, so there is no money block.
+    expect(report).not.toHaveProperty("money");
   });
 
   it("reports a missing file and an unknown option in one line each", async () => {

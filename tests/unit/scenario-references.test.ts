@@ -251,6 +251,59 @@ describe("checkReferences", () => {
     ]));
   });
 
+  it("requires a money table to value every issue and option, and nothing else", () => {
+    const s = structuredClone(loadFixture("money-contradiction.yaml"));
+    expect(checkReferences(s)).toEqual([]);
+    const money = seat(s, "buyer").brief.money!;
+    delete money.options["case-programme"];
+    delete money.options["unit-price"]!["eur-420"];
+    money.options["unit-price"]!["eur-400"] = 1;
+    money.options["lead-time"] = { "days-5": 0 };
+    expect(found(s)).toEqual([
+      `seats[0].brief.money.options.unit-price: seat "buyer" puts no money on option(s) "eur-420" of issue "unit-price"`,
+      `seats[0].brief.money.options.unit-price.eur-400: "eur-400" is not an option of issue "unit-price" — did you mean "eur-405"?`,
+      `seats[0].brief.money.options: seat "buyer" puts no money on issue "case-programme": value each of its options (0 for today's terms)`,
+      `seats[0].brief.money.options.lead-time: unknown issue "lead-time" (known: unit-price, volume-share, case-programme)`,
+    ]);
+  });
+
+  it("warns when the seats of one side count money in different units", () => {
+    const s = structuredClone(loadFixture("money-contradiction.yaml"));
+    seat(s, "boxco").brief.money = { unit: "USD per year", options: structuredClone(seat(s, "foldwise").brief.money!.options) };
+    expect(found(s, "warning")).toEqual([`seats[2].brief.money.unit: the sales seats use different money units ("USD per year", "EUR per year"): thresholds, lever worth and the year-later figures are in one unit per side`]);
+  });
+
+  it("requires money wherever a threshold, a lever's worth, a risk's cost or a renewal figure is counted", () => {
+    const s = structuredClone(loadFixture("money-contradiction.yaml"));
+    s.objectives.push({ id: "margin-money", side: "sales", label: "Keep €300 k of margin", servedBy: [], threshold: { atLeast: 300_000, label: "€300 k" } });
+    s.valueLevers[0]!.worth = { side: "sales", low: 900, high: 100 };
+    s.valueLevers[0]!.knownTo = ["boxco"];
+    s.risks[0]!.bites = { chance: 0.2, cost: { procurement: 400_000, sales: 100_000 }, what: "The lines stop for three days." };
+    s.risks[2]!.bites = { chance: 0.1, cost: {}, what: "Artwork leaks before launch." };
+    s.yearLater = { renewal: { sales: { extended: 100, expanded: 50, retendered: 0 } } };
+    expect(found(s)).toEqual([
+      `objectives[6].threshold: the threshold of objective "margin-money" is in the sales side's money, but seat(s) "boxco" have no money table (brief.money)`,
+      "valueLevers[0].worth: worth.low (900) is above worth.high (100)",
+      `valueLevers[0].worth: lever "pallet-fit" is worth money to the sales side, but seat(s) "boxco" have no money table (brief.money) to check it against`,
+      `risks[0].bites.cost.sales: the cost of risk "outage" is in the sales side's money, but seat(s) "boxco" have no money table (brief.money)`,
+      `risks[2].bites.cost: risk "artwork" bites nobody: give its cost to procurement, sales or both`,
+      `yearLater.renewal.sales: the renewal figures for sales is in the sales side's money, but seat(s) "boxco" have no money table (brief.money)`,
+    ]);
+    expect(found(s, "warning")).toEqual([
+      `risks[2].bites: risk "artwork" bites, but lists no deal terms (mitigatedBy) and no mitigations, so only answering it at the table can avert it`,
+      `yearLater: the year-later view plays a strategic partnership forward; a commodity-bid has no renewal to decide, so "yearLater" is ignored`,
+      `yearLater.renewal.sales: for the supplier, expanded (50) ≥ extended (100) ≥ retendered (0) should hold: losing the contract cannot be worth more than keeping it`,
+    ]);
+  });
+
+  it("counts an objective with a money threshold and no deal terms as servable, and teaching notes as optional", () => {
+    const s = structuredClone(loadFixture("money-lever-nothing.yaml"));
+    expect(checkReferences(s)).toEqual([]);
+    expect(s.teachingNotes).toBeUndefined();
+    s.objectives[0]!.threshold!.atLeast = 0;
+    expect(found(s, "warning")).toEqual([`objectives[0].threshold.atLeast: objective "cut-cost" is served by an agreement worth 0 or more: today's terms (0) already serve it; a threshold is a gain against today's terms`]);
+  });
+
   it("skips checks that read a section which failed to parse, instead of cascading", () => {
     const s = partnership();
     s.seats = [];

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { LogEntry } from "../../shared/negotiation/events.js";
 import { Transcript } from "../../shared/negotiation/transcript.js";
 import {
-  ANONYMOUS, canSee, knowsWithdrawal, projectEntry, readableBriefs, readablePlans, seatDebrief, seatViewer, TRAINER, type Stage, type Viewer,
+  ANONYMOUS, archiveFor, canSee, joinInfo, knowsWithdrawal, privateBrief, projectEntry, publicScenario, readableBriefs, readablePlans, readableTeachingNotes,
+  seatDebrief, seatViewer, TRAINER, type Stage, type Viewer,
 } from "../../shared/negotiation/visibility.js";
+import type { Scenario } from "../../shared/scenario/schema.js";
 import type { NegotiationDebrief } from "../../shared/scoring/types.js";
 import { loadScenario } from "../support/scenarios.js";
 
@@ -145,5 +147,88 @@ describe("private fields and debrief parts", () => {
     expect(view.own?.trust.events).toEqual([t.relabel(ENTRIES["supplier A's talk with the buyer"].seq)]); // evidence it cannot see is dropped
     expect(text).not.toContain("supplier-b-goal");
     expect(view.pairs).toHaveLength(1);
+  });
+});
+
+/** The 3PL flagship with every field the issue-10 schema adds, each carrying a marker only its audience may receive. */
+function withEveryNewField(s: Scenario): Scenario {
+  const moneyOf = (seat: Scenario["seats"][number], mark: string) => ({
+    unit: "EUR per year",
+    basis: `${mark} money basis of ${seat.id}`,
+    options: Object.fromEntries(Object.entries(seat.brief.scoring).map(([issue, opts]) => [issue, Object.fromEntries(Object.entries(opts).map(([o, pts]) => [o, pts * 1000]))])),
+  });
+  return {
+    ...s,
+    seats: s.seats.map((seat) => ({ ...seat, brief: { ...seat.brief, money: moneyOf(seat, "SEAT-MONEY") } })),
+    objectives: s.objectives.map((o, i) => (i === 0 ? { ...o, threshold: { atLeast: 2_300_000, label: "THRESHOLD-LABEL 5 % of logistics cost" } } : o)),
+    valueLevers: s.valueLevers.map((l) => ({ ...l, worth: { side: "procurement" as const, low: 987_654, high: 1_234_567 }, yearOne: 0.37 })),
+    risks: s.risks.map((r) => ({ ...r, bites: { chance: 0.3, cost: { procurement: 424_242 }, what: "BITES-WHAT a cut-over in peak season" } })),
+    ...(s.stakeholder ? { stakeholder: { ...s.stakeholder, tells: "never" as const } } : {}),
+    yearLater: { renewal: { sales: { extended: 1, expanded: 2, retendered: -3 } }, basis: "YEAR-LATER-BASIS from the renewal model" },
+    agreement: { name: "heads of terms", condition: "the CISO's security review" },
+    teachingNotes: {
+      expected: "TEACHING-EXPECTED most tables settle between 62 and 70 joint points.",
+      trap: "TEACHING-TRAP groups trade the rate cut before they price consolidation.",
+      questions: ["TEACHING-QUESTION who priced the lever first?"],
+      showTheRoom: ["TEACHING-SHOW the year-later column next to signing."],
+    },
+  };
+}
+
+const rich = withEveryNewField(pair);
+const richBefore: Stage = { scenario: rich, revealed: false };
+const richAfter: Stage = { scenario: rich, revealed: true };
+const TRAINER_ONLY = ["TEACHING-", "BITES-WHAT", "YEAR-LATER-BASIS", "987654", "1234567", "424242"];
+/** Keys no seat's copy of the scenario may hold: the model's inputs, the trainer's notes and the stakeholder's script. */
+const TRAINER_KEYS = new Set(["teachingNotes", "worth", "yearOne", "bites", "yearLater", "tells", "trustPenalty", "response", "secondSource", "alignments", "coaching", "marketEvents", "note"]);
+
+function keysOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => keysOf(v, out));
+  else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) { out.add(k); keysOf(v, out); }
+  return out;
+}
+
+describe("teaching notes and the fields only the trainer reads", () => {
+  it("the trainer reads the teaching notes before and after the debrief; no seat ever does, nor a stranger", () => {
+    for (const stage of [richBefore, richAfter]) {
+      expect(readableTeachingNotes(stage, TRAINER)).toEqual(rich.teachingNotes);
+      for (const seat of rich.seats) expect(readableTeachingNotes(stage, seatViewer(seat.id))).toBeNull();
+      expect(readableTeachingNotes(stage, ANONYMOUS)).toBeNull();
+    }
+    const { teachingNotes: _notes, ...withoutNotes } = pair;
+    expect(readableTeachingNotes({ scenario: withoutNotes, revealed: false }, TRAINER)).toBeNull(); // a scenario without notes
+  });
+
+  it("the public scenario and the join screen carry none of the trainer's fields, and do carry what the parties sign", () => {
+    const p = publicScenario(rich);
+    const text = JSON.stringify([p, joinInfo(rich, "ABCDEFGH", "running", [])]);
+    for (const marker of [...TRAINER_ONLY, "SEAT-MONEY", "THRESHOLD-LABEL"]) expect(text).not.toContain(marker);
+    expect([...keysOf(p)].filter((k) => TRAINER_KEYS.has(k) || k === "money" || k === "threshold")).toEqual([]);
+    expect(p.agreement).toEqual({ name: "heads of terms", condition: "the CISO's security review" });
+  });
+
+  it("a seat's brief holds its own money and its side's thresholds, never the levers' worth, the risks' bites, the renewal model or the notes", () => {
+    for (const seat of rich.seats) {
+      const brief = privateBrief(rich, seat.id)!;
+      expect(brief.brief.money?.basis).toBe(`SEAT-MONEY money basis of ${seat.id}`);
+      expect([...keysOf(brief)].filter((k) => TRAINER_KEYS.has(k))).toEqual([]);
+      const text = JSON.stringify(brief);
+      for (const marker of TRAINER_ONLY) expect(text).not.toContain(marker);
+      const first = rich.objectives[0]!;
+      expect(Object.keys(brief.thresholds)).toEqual(first.side === seat.side ? [first.id] : []);
+    }
+    // Before the debrief a seat reads only its own money; after it, its counterparts' too (as their points).
+    expect(JSON.stringify(readableBriefs(richBefore, seatViewer("sales")))).not.toContain("money basis of procurement");
+    expect(JSON.stringify(readableBriefs(richAfter, seatViewer("sales")))).toContain("money basis of procurement");
+  });
+
+  it("a seat's archive never carries the notes; the trainer's does", () => {
+    const d = { scenarioId: rich.id, scenarioVersion: rich.version, kind: rich.kind, outcome: { deal: false, reason: "walkaway", agreement: null, endedSeq: null, explanation: "" }, pairs: [], seats: {}, keyMoments: [] } as unknown as NegotiationDebrief;
+    const transcript = { entries: [], relabel: () => null };
+    const seat = archiveFor(richAfter, seatViewer("sales"), d, transcript, {});
+    expect(seat.teachingNotes).toBeNull();
+    const seatText = JSON.stringify(seat);
+    for (const marker of TRAINER_ONLY) expect(seatText).not.toContain(marker);
+    expect(archiveFor(richAfter, TRAINER, d, transcript, {}).teachingNotes).toEqual(rich.teachingNotes);
   });
 });

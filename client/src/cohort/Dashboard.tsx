@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { CopyField } from "../components/CopyField.js";
+import { TeachingNotesPanel } from "../components/TeachingNotesPanel.js";
 import { savedSessionKey } from "../lib/tokens.js";
 import { CohortErrorNote, useNow } from "./bits.js";
 import { sendCohortControl } from "./CohortConnection.js";
@@ -29,7 +30,7 @@ export default function Dashboard() {
         </div>
       </header>
       <Roster />
-      {opened ? <><SessionControls /><MarketNewsPanel /><LiveTables /><GroupingEditor opened /></> : <GroupingEditor />}
+      {opened ? <><SessionControls /><NotesPanel /><MarketNewsPanel /><LiveTables /><GroupingEditor opened /></> : <><NotesPanel /><GroupingEditor /></>}
       <SessionAdmin />
     </div>
   );
@@ -106,6 +107,15 @@ function SessionControls() {
       <CohortErrorNote origin={CONTROLS} />
     </section>
   );
+}
+
+/** The teaching notes of the scenarios in play (every scenario of the session before the tables open), each collapsed. */
+function NotesPanel() {
+  const session = useSession();
+  const playing = new Set(session.tables.map((t) => t.scenarioId));
+  const notes = (session.teachingNotes ?? []).filter((n) => playing.size === 0 || playing.has(n.scenarioId));
+  if (notes.length === 0) return null;
+  return <>{notes.map((n) => <TeachingNotesPanel key={n.scenarioId} notes={n.notes} title={session.scenarios.length > 1 ? n.title : undefined} />)}</>;
 }
 
 /** The scenarios' market events: what the trainer may announce to every table playing that scenario. */

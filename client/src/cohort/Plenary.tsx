@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { ATTITUDE_STATEMENT } from "../../../shared/cohort/types.js";
 import type { Averages, OutcomePoint, PerceptionGroup, PlenaryModel, PlenaryScenario } from "../../../shared/cohort/plenary.js";
+import { TeachingNotesPanel } from "../components/TeachingNotesPanel.js";
 import { requestPlenary } from "./CohortConnection.js";
 import { OutcomeScatter } from "./PlenaryChart.js";
 import { useCohortStore, useSession } from "./store.js";
@@ -57,9 +58,18 @@ export default function Plenary() {
       </header>
       {problem ? <p className="notice error" role="alert">{problem}</p> : null}
       {!model && !problem ? <p role="status" className="loading"><span className="spinner" aria-hidden="true" /> Gathering the results…</p> : null}
+      <PlenaryNotes ids={model?.scenarios.map((s) => s.scenarioId) ?? []} />
       {model ? <PlenaryBody model={model} scenarios={session.scenarios} /> : null}
     </div>
   );
+}
+
+/** The teaching notes of the scenarios in the plenary, closed: the projector shows them only when the trainer opens one. */
+function PlenaryNotes({ ids }: { ids: string[] }) {
+  const { teachingNotes = [] } = useSession();
+  const shown = teachingNotes.filter((n) => ids.includes(n.scenarioId));
+  if (shown.length === 0) return null;
+  return <>{shown.map((n) => <TeachingNotesPanel key={n.scenarioId} notes={n.notes} title={n.title} className="plenary-notes" />)}</>;
 }
 
 function PlenaryBody({ model, scenarios }: { model: PlenaryModel; scenarios: SessionScenario[] }) {

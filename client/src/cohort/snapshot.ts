@@ -1,5 +1,5 @@
 import type { CohortSnapshot } from "./store.js";
-import type { Banner, DashboardTable, Grouping, MarketNews, Me, RosterEntry, SessionScenario } from "./types.js";
+import type { Banner, DashboardTable, Grouping, MarketNews, Me, RosterEntry, ScenarioNotes, SessionScenario } from "./types.js";
 
 /** The cohort room's state as `toJSON()` gives it: payloads still JSON strings (docs/cohorts.md). */
 export interface RawCohortView {
@@ -11,6 +11,8 @@ export interface RawCohortView {
   tables: Record<string, string> | string;
   /** Trainer only: JSON list of the scenarios' market events with their notes. */
   marketEvents?: string;
+  /** Trainer only: JSON list of the scenarios' teaching notes. */
+  teachingNotes?: string;
 }
 export interface RawCohortState {
   protocol: number;
@@ -26,6 +28,7 @@ export interface RawCohortState {
 
 export const COHORT_TRAINER_VIEW = "#trainer";
 const NO_NEWS: MarketNews[] = [];
+const NO_NOTES: ScenarioNotes[] = [];
 
 const parsed = new Map<string, unknown>();
 /**
@@ -64,6 +67,7 @@ export function toCohortSnapshot(raw: RawCohortState, viewerKey: string | null):
     grouping: parseOnce<Grouping | null>(view?.grouping, null),
     tables: tablesOf(view?.tables),
     marketEvents: parseOnce<MarketNews[]>(view?.marketEvents, NO_NEWS),
+    teachingNotes: parseOnce<ScenarioNotes[]>(view?.teachingNotes, NO_NOTES),
   };
 }
 

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { ConnectionStatus } from "../store/store.js";
-import type { Banner, DashboardTable, Grouping, MarketNews, Me, RosterEntry, SessionScenario } from "./types.js";
+import type { Banner, DashboardTable, Grouping, MarketNews, Me, RosterEntry, ScenarioNotes, SessionScenario } from "./types.js";
 
 /**
  * The session (cohort) store, beside the negotiation store: its own adapter
@@ -25,6 +25,8 @@ export interface CohortSnapshot {
   tables: DashboardTable[];
   /** The trainer's view: the scenarios' market events, with their notes. Empty for a participant. */
   marketEvents: MarketNews[];
+  /** The trainer's view: the scenarios' teaching notes. Empty for a participant. */
+  teachingNotes?: ScenarioNotes[];
 }
 
 export interface CohortState {

@@ -7,7 +7,7 @@ import type { TableSummary } from "../../../shared/cohort/dashboard.js";
  */
 
 import type { Participant, ParticipantFunction, PollStage, RolePolicy } from "../../../shared/cohort/types.js";
-import type { PublicScenario } from "../../../shared/negotiation/visibility.js";
+import type { PublicScenario, TeachingNotes } from "../../../shared/negotiation/visibility.js";
 
 export type { Grouping, Participant, ParticipantFunction, PollStage, RolePolicy, Table } from "../../../shared/cohort/types.js";
 export type { TableFlag } from "../../../shared/cohort/dashboard.js";
@@ -65,6 +65,13 @@ export interface MarketNews {
   title: string;
   text: string;
   note: string;
+}
+
+/** One scenario's teaching notes (trainer view's `teachingNotes`). */
+export interface ScenarioNotes {
+  scenarioId: string;
+  title: string;
+  notes: TeachingNotes;
 }
 
 export interface Banner {

@@ -1,4 +1,5 @@
 import type { PrivateBrief, PublicScenario } from "../../../shared/negotiation/visibility.js";
+import { formatMoney } from "../../../shared/scenario/money-basics.js";
 import { Markdown } from "../lib/markdown.js";
 import { ScoringTable } from "./ScoringTable.js";
 
@@ -27,7 +28,15 @@ export function BriefView({ scenario, brief, disclosed = [] }: { scenario: Publi
           <p>{b.batna.description}</p>
           <p className="batna-points">Worth <strong>{b.batna.points} points</strong>: accept nothing worth less.</p>
         </div>
-        <ScoringTable scenario={scenario} brief={brief} caption="Your points per option (the best of each term is marked)" />
+        <ScoringTable scenario={scenario} brief={brief} caption={b.money ? "Your points per option, and the money behind them (the best of each term is marked)" : "Your points per option (the best of each term is marked)"} />
+        {b.money?.basis ? <details className="money-basis"><summary>How the money is worked out</summary><Markdown text={b.money.basis} /></details> : null}
+        {Object.keys(brief.thresholds ?? {}).length ? (
+          <>
+            <h4>Money targets</h4>
+            <ul>{Object.entries(brief.thresholds ?? {}).map(([id, t]) => <li key={id}><strong>{scenario.objectives.find((o) => o.id === id)?.label ?? id}:</strong> {t.label} — the agreement must be worth at least {formatMoney(t.atLeast, b.money?.unit ?? "")} to you.</li>)}</ul>
+          </>
+        ) : null}
+        {scenario.agreement ? <p className="agreement-note">What you sign if you agree: <strong>{scenario.agreement.name}</strong>{scenario.agreement.condition ? `, subject to ${scenario.agreement.condition}` : ""}.</p> : null}
         {b.privateFacts.length ? (
           <>
             <h4>Private facts you may choose to share</h4>

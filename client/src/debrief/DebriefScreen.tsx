@@ -12,6 +12,7 @@ import { ConcessionChart, FrontierChart, ScoreProfile, type CurvePoint } from ".
 import { EventLinks, IgnoredList } from "./EventLinks.js";
 import { ReceivedBids } from "./ReceivedBids.js";
 import { Reveal } from "./Reveal.js";
+import { YearLaterPanel } from "./YearLater.js";
 import { AlignmentCard, RiskCard, ScoreCard } from "./ScoreCards.js";
 import "./debrief.css";
 
@@ -91,6 +92,8 @@ export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: 
         {[o.ownPoints, o.surplus, o.shareOfSurplus, o.distanceToFrontier, o.distanceToNash].filter((m) => m !== undefined).map((m) => <li key={m.label}><strong>{m.label}:</strong> {m.explanation} <EventLinks events={m.events} /><IgnoredList ignored={m.ignored} /></li>)}
       </ul>
 
+      {own.yearLater ? <YearLaterPanel later={own.yearLater} seat={seat} /> : null}
+
       <section aria-labelledby="scores-title">
         <h2 id="scores-title">How you negotiated</h2>
         <div className="score-grid">
@@ -120,6 +123,14 @@ export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: 
           {own.offers.totalConcession ? <li><strong>{own.offers.totalConcession.label}:</strong> {own.offers.totalConcession.explanation} <EventLinks events={own.offers.totalConcession.events} /><IgnoredList ignored={own.offers.totalConcession.ignored} /></li> : null}
           <li><strong>{own.offers.reciprocity.label}:</strong> {own.offers.reciprocity.explanation} <EventLinks events={own.offers.reciprocity.events} /><IgnoredList ignored={own.offers.reciprocity.ignored} /></li>
         </ul>
+        {own.meso?.length ? (
+          <>
+            <h3>Multiple equivalent offers</h3>
+            <ul className="metrics meso-insights">
+              {own.meso.map((m) => <li key={m.seq}>{m.by === seat ? m.forProposer : (m.revealed ?? m.forProposer)} <EventLinks events={m.events} /></li>)}
+            </ul>
+          </>
+        ) : null}
         <h3>Key moments</h3>
         <ol className="moments">{view.keyMoments.map((m) => <li key={`${m.seq}-${m.kind}`}><a href={`#entry-${m.seq}`} onClick={() => useStore.setState({ focusEntry: m.seq })}>#{m.seq}</a> {m.caption}</li>)}</ol>
       </section>

@@ -2,7 +2,7 @@ import type { LogEntry } from "../../../shared/negotiation/events.js";
 import type { PublicScenario } from "../../../shared/negotiation/visibility.js";
 import type { Package } from "../../../shared/scenario/schema.js";
 import { bidsOf, packageOf, strings } from "../../../shared/scoring/log-reader.js";
-import { termIn, topicIn } from "./table-state.js";
+import { offeredPackages, termIn, topicIn } from "./table-state.js";
 
 export interface EntryContext {
   scenario: PublicScenario;
@@ -108,6 +108,19 @@ const to = (c: EntryContext, p: Record<string, unknown>) => {
 /** The package a move carries, by option labels ("" when it carries none). */
 const packageIn = (c: EntryContext, p: Record<string, unknown>) => describePackage(c.scenario, packageOf(p.package) ?? {});
 
+/** "package 2": a MESO's packages as the inbox numbers them, from 1 (choice 0 is package 1). */
+const choiceName = (choice: number) => `package ${choice + 1}`;
+
+/** A MESO's packages: the terms they share once, then what each one sets differently. */
+function mesoTerms(c: EntryContext, packages: readonly Package[]): string {
+  const first = packages[0] ?? {};
+  const varies = (id: string) => packages.some((p) => p[id] !== first[id]);
+  const shared = Object.fromEntries(Object.entries(first).filter(([id]) => !varies(id)));
+  const each = packages.map((p, i) => `${i + 1}) ${describePackage(c.scenario, Object.fromEntries(Object.entries(p).filter(([id]) => varies(id))))}`);
+  const common = describePackage(c.scenario, shared);
+  return `${each.join(" | ")}${common ? ` — all with ${common}` : ""}`;
+}
+
 const DESCRIBE: Record<string, Describer> = {
   "seat.claim": (_e, p, c) => ({ kind: "Seat", icon: "+", title: `${c.seatName(String(p.seat))} took a seat`, tone: "system" }),
   "seat.release": (_e, p, c) => ({ kind: "Seat", icon: "−", title: `${c.seatName(String(p.seat))} left the seat`, tone: "system" }),
@@ -140,13 +153,27 @@ const DESCRIBE: Record<string, Describer> = {
   },
   "stakeholder.contact": (_e, p, _c, who) => ({ kind: "Bypass", icon: "↗", title: `${who} contacted the business stakeholder directly`, detail: `${String(p.text ?? "")}${p.response ? ` — Reply: ${String(p.response)}` : ""}`, tone: "private" }),
   "rfq.issue": (_e, p, _c, who) => ({ kind: "RFQ", icon: "▤", title: `${who} issued the request for quotation`, detail: String(p.note ?? "") }),
-  "offer.propose": (e, p, c, who) => ({
-    kind: p.final ? "Final offer" : "Offer", icon: "⇄", title: `${who} proposed to ${c.seatName(String(p.to))} (#${e.seq})`,
-    detail: `${packageIn(c, p)}${p.note ? ` — ${String(p.note)}` : ""}`,
-  }),
+  "offer.propose": (e, p, c, who) => {
+    const packages = offeredPackages(p);
+    const note = p.note ? ` — ${String(p.note)}` : "";
+    if (packages.length < 2) {
+      return { kind: p.final ? "Final offer" : "Offer", icon: "⇄", title: `${who} proposed to ${c.seatName(String(p.to))} (#${e.seq})`, detail: `${packageIn(c, p)}${note}` };
+    }
+    // A MESO: the packages are of equal value to the proposer, "them" even when the viewer is the proposer ("You offered…").
+    const count = packages.length === 2 ? "two" : "three";
+    const whom = who === "You" ? "you" : "them";
+    return {
+      kind: p.final ? "Final offer: choose one" : "Choice of offers", icon: "⇉",
+      title: `${who} offered ${c.seatName(String(p.to))} ${count} packages of equal value to ${whom} (#${e.seq})`,
+      detail: `${mesoTerms(c, packages)}${note}`,
+    };
+  },
   "offer.accept": (_e, p, c, who) => {
     const { ref, terms } = proposalRef(c, p);
-    return { kind: "Accepted", icon: "✔", title: `${who} accepted ${ref}`, detail: packageIn(c, p) || terms, tone: "deal" };
+    const offered = entryAt(c, p.offer, "offer.propose");
+    const of = offered ? ` of ${offeredPackages(offered.payload).length}` : "";
+    const choice = typeof p.choice === "number" ? ` (${choiceName(p.choice)}${of})` : "";
+    return { kind: "Accepted", icon: "✔", title: `${who} accepted ${ref}${choice}`, detail: packageIn(c, p) || terms, tone: "deal" };
   },
   "offer.reject": (_e, p, c, who) => {
     const { ref, terms } = proposalRef(c, p);

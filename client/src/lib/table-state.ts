@@ -9,7 +9,19 @@ import { bidsOf, packageOf, strings } from "../../../shared/scoring/log-reader.j
  * is legal; these only choose what to offer the player.
  */
 
-export interface OpenOffer { seq: number; from: string; to: string; package: Package; final: boolean; note?: string }
+/**
+ * An open proposal. `packages` is what the recipient may accept, in `choice`
+ * order: the package, then a MESO's alternatives (one entry for a plain offer).
+ */
+export interface OpenOffer { seq: number; from: string; to: string; package: Package; packages: Package[]; final: boolean; note?: string }
+
+/** The packages a proposal's payload puts on the table, in `choice` order (malformed alternatives left out). */
+export function offeredPackages(payload: Record<string, unknown>): Package[] {
+  const main = packageOf(payload.package);
+  if (!main) return [];
+  const alternatives = Array.isArray(payload.alternatives) ? payload.alternatives.map(packageOf).filter((p): p is Package => p !== undefined) : [];
+  return [main, ...alternatives];
+}
 
 /** The latest proposal between each pair of seats that nobody has accepted, rejected or replaced. */
 export function openOffers(log: readonly LogEntry[]): OpenOffer[] {
@@ -17,8 +29,11 @@ export function openOffers(log: readonly LogEntry[]): OpenOffer[] {
   const pair = (a: string, b: string) => [a, b].sort().join("|");
   for (const e of log) {
     const p = e.payload;
-    const pkg = packageOf(p.package);
-    if (e.type === "offer.propose" && pkg) byPair.set(pair(e.by, String(p.to)), { seq: e.seq, from: e.by, to: String(p.to), package: pkg, final: Boolean(p.final), ...(p.note ? { note: String(p.note) } : {}) });
+    const packages = e.type === "offer.propose" ? offeredPackages(p) : [];
+    const pkg = packages[0];
+    if (e.type === "offer.propose" && pkg) {
+      byPair.set(pair(e.by, String(p.to)), { seq: e.seq, from: e.by, to: String(p.to), package: pkg, packages, final: Boolean(p.final), ...(p.note ? { note: String(p.note) } : {}) });
+    }
     if (e.type === "offer.accept" || e.type === "offer.reject") {
       for (const [k, o] of byPair) if (o.seq === p.offer) byPair.delete(k);
     }

@@ -1,5 +1,5 @@
 import type { LogEntry, LogEntryType } from "../../../shared/negotiation/events.js";
-import type { PrivateBrief, PublicScenario } from "../../../shared/negotiation/visibility.js";
+import type { PrivateBrief, PublicScenario, TeachingNotes } from "../../../shared/negotiation/visibility.js";
 import type { SeatDebriefView } from "../../../shared/scoring/reveal.js";
 import type { NegotiationSnapshot, PrivateViewSnapshot, SeatSnapshot } from "../store/store.js";
 
@@ -20,6 +20,8 @@ export interface RawView {
   plans: string;
   withdrawn: string[];
   debrief: string;
+  /** The trainer's view only: JSON of the scenario's teaching notes (absent or "" in a seat's view). */
+  teachingNotes?: string;
 }
 export interface RawState {
   protocol: number;
@@ -121,6 +123,7 @@ export function toSnapshot(raw: RawState, viewerKey: string | null = null): Nego
     log,
     views: view ? seatViews(view, scenario.seats.map((s) => s.id)) : {},
     revealed,
+    teachingNotes: parseOnce<TeachingNotes>(view?.teachingNotes),
   };
 }
 

@@ -3,6 +3,7 @@ import type { PrivateBrief } from "../../../shared/negotiation/visibility.js";
 import type { SeatDebriefView } from "../../../shared/scoring/reveal.js";
 import { BriefView } from "../components/BriefView.js";
 import { ErrorNote } from "../components/ErrorNote.js";
+import { TeachingNotesPanel } from "../components/TeachingNotesPanel.js";
 import { Transcript } from "../components/Transcript.js";
 import { sendControl } from "../net/connection.js";
 import { useNegotiation } from "../store/hooks.js";
@@ -46,6 +47,7 @@ export default function Facilitator() {
           ))}
         </ul>
       </section>
+      {n.teachingNotes ? <TeachingNotesPanel notes={n.teachingNotes} /> : null}
       <div role="tablist" aria-label="Views" className="tabs">
         <button role="tab" type="button" aria-selected={tab === "transcript"} onClick={() => setTab("transcript")}>Transcript</button>
         {n.seats.map((s) => <button key={s.id} role="tab" type="button" aria-selected={tab === s.id} onClick={() => setTab(s.id)}>{s.title} brief</button>)}

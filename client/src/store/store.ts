@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { LogEntry } from "../../../shared/negotiation/events.js";
-import type { PrivateBrief, PublicScenario } from "../../../shared/negotiation/visibility.js";
+import type { PrivateBrief, PublicScenario, TeachingNotes } from "../../../shared/negotiation/visibility.js";
 import type { SeatDebriefView } from "../../../shared/scoring/reveal.js";
 
 /**
@@ -63,6 +63,8 @@ export interface NegotiationSnapshot {
   revealed: boolean;
   /** The trainer's latest message to every table of the session, if any. */
   banner: { text: string; at: number } | null;
+  /** The trainer's view only: the scenario's teaching notes (null for a seat, or a scenario without notes). */
+  teachingNotes?: TeachingNotes | null;
 }
 
 /** A finished negotiation's debrief fetched over HTTP with a seat token or the trainer key, once its room is gone. */
