@@ -1,23 +1,5 @@
-import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_DIR, PLANTED, plantedLine, REPO_ROOT } from "./scenario-fixtures.js";
-
-/** `npm run scenarios:check`, run as authors run it: a child process from the repo root. */
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function check(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile("npx", ["tsx", "server/cli/scenarios-check.ts", ...args], { cwd: REPO_ROOT, timeout: 30_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { FIXTURE_DIR, PLANTED, plantedLine, scenariosCheck as check } from "./scenario-fixtures.js";
 
 const fixture = (name: string) => `${FIXTURE_DIR}/${name}`;
 const STACK_FRAME = /^\s+at .+[(:]\d+/m;

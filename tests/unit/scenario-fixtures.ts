@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseScenario } from "../../shared/scenario/load.js";
@@ -64,3 +65,19 @@ export const PLANTED: Record<string, Planted[]> = {
     { marker: "unclosed", path: "", message: "YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]" },
   ],
 };
+
+export interface CheckRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run scenarios:check`, run as authors run it: a child process from the repo root. */
+export function scenariosCheck(...args: string[]): Promise<CheckRun> {
+  return new Promise((resolve) => {
+    execFile("npx", ["tsx", "server/cli/scenarios-check.ts", ...args], { cwd: REPO_ROOT, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

@@ -1,26 +1,10 @@
-import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { syntheticScenario } from "../../shared/scenario/analysis.js";
 import { analyzeMoney, analyzeSeatMoney, formatMoney, formatMoneyRange, objectiveServed, packageMoney, type MoneyCode } from "../../shared/scenario/money.js";
 import type { Objective, Scenario, Seat } from "../../shared/scenario/schema.js";
 import { DuplicateScenarioIdError, loadCatalog, loadScenarioDir } from "../../server/scenarios/catalog.js";
-import { FIXTURE_DIR, loadFixture, REPO_ROOT } from "./scenario-fixtures.js";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function check(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile("npx", ["tsx", "server/cli/scenarios-check.ts", ...args], { cwd: REPO_ROOT, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { FIXTURE_DIR, loadFixture, REPO_ROOT, scenariosCheck as check } from "./scenario-fixtures.js";
 
 const fixture = (name: string) => `${FIXTURE_DIR}/${name}`;
 
