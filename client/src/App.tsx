@@ -4,9 +4,9 @@ import { CohortConnectionBanner, SessionBanner, SessionReturn } from "./cohort/S
 import { useCohortStore } from "./cohort/store.js";
 import { ConnectionBanner } from "./components/ConnectionBanner.js";
 import { Header } from "./components/Header.js";
-import { routeFromPath, type Route } from "./lib/codes.js";
+import { onNavigate, routeFromPath, type Route } from "./lib/codes.js";
 import { savedParticipantToken, savedSeat, savedSessionKey, savedTrainerKey } from "./lib/tokens.js";
-import { join } from "./net/connection.js";
+import { join, openedArchiveCode } from "./net/connection.js";
 import { Home } from "./screens/Home.js";
 import { useCurrentPhase } from "./store/hooks.js";
 import { useStore } from "./store/store.js";
@@ -25,34 +25,54 @@ export function App() {
   const inRoom = useStore((s) => s.negotiation !== null && s.me !== null);
   const hasArchive = useStore((s) => s.archive !== null);
   const inSession = useCohortStore((s) => s.me !== null);
-  // The route as the page was opened; Home reads the code from it.
-  const [route] = useState(() => routeFromPath(window.location.pathname));
+  const me = useStore((s) => s.me);
+  // The route the address names; it follows Back, Forward and the app's own navigate(). Home reads the code from it.
+  const [route, setRoute] = useState(() => routeFromPath(window.location.pathname));
+  useEffect(() => onNavigate(() => setRoute((before) => sameRoute(before, routeFromPath(window.location.pathname)))), []);
+  const here = inRoom && me !== null && routeOpens(route, me.code, me.role === "trainer");
+  const archiveHere = hasArchive && (route.kind === "negotiation" || route.kind === "trainer") && openedArchiveCode() === route.code;
 
-  // Opening /n/CODE with a seat token, or /n/CODE/trainer with the trainer key, in this browser goes straight back in.
+  // Opening /n/CODE with a seat token, or /n/CODE/trainer with the trainer key, in this browser goes straight back in —
+  // unless that is the connection already open (Back to Home and Forward again keep it).
   useEffect(() => {
+    const { me: current, archive } = useStore.getState();
+    if ((route.kind === "negotiation" || route.kind === "trainer") && current && routeOpens(route, current.code, current.role === "trainer")) return;
+    if ((route.kind === "negotiation" || route.kind === "trainer") && archive && openedArchiveCode() === route.code) return;
     if (route.kind === "negotiation" && savedSeat(route.code)) void join({ kind: "token", code: route.code });
     if (route.kind === "trainer") {
       if (savedTrainerKey(route.code)) void join({ kind: "trainer", code: route.code });
       else useStore.setState({ problem: "This browser has no trainer key for that negotiation. Paste the trainer link below." });
     }
-    openSession(route);
   }, [route]);
+  // Sessions open from the address the page was loaded with (their screens keep their own addresses).
+  useEffect(() => openSession(routeFromPath(window.location.pathname)), []);
 
   return (
     <>
       <a className="skip-link" href="#main">Skip to content</a>
-      {inRoom ? <Header /> : null}
+      {here ? <Header /> : null}
       <ConnectionBanner />
       {/* At a table the header shows the trainer's banner from the negotiation itself. */}
-      {inRoom ? null : <><CohortConnectionBanner /><SessionBanner /></>}
+      {here ? null : <><CohortConnectionBanner /><SessionBanner /></>}
       <main id="main" tabIndex={-1}>
-        {inRoom || hasArchive ? <SessionReturn routeCode={route.kind === "negotiation" || route.kind === "trainer" ? route.code : null} /> : null}
+        {here || archiveHere ? <SessionReturn routeCode={route.kind === "negotiation" || route.kind === "trainer" ? route.code : null} /> : null}
         <Suspense fallback={<p className="loading" role="status">Loading…</p>}>
-          {inRoom ? <Screen /> : hasArchive ? <ArchiveScreen /> : inSession ? <CohortRoute /> : <Home route={route} />}
+          {here ? <Screen /> : archiveHere ? <ArchiveScreen /> : inSession ? <CohortRoute /> : <Home route={route} />}
         </Suspense>
       </main>
     </>
   );
+}
+
+/** Whether the address names the negotiation screen this connection shows. */
+function routeOpens(route: Route, code: string, trainer: boolean): boolean {
+  return (route.kind === (trainer ? "trainer" : "negotiation")) && "code" in route && route.code === code;
+}
+
+/** Keeps the same object for the same address, so effects keyed on the route do not run again. */
+function sameRoute(before: Route, next: Route): Route {
+  const code = (r: Route) => ("code" in r ? r.code : "");
+  return before.kind === next.kind && code(before) === code(next) ? before : next;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { NegotiationContext } from "../../shared/negotiation/context.js";
 import type { LogEntry } from "../../shared/negotiation/events.js";
 import { Transcript } from "../../shared/negotiation/transcript.js";
 import {
-  knowsWithdrawal, publicScenario, readableBriefs, readablePlans, readableSeats, readableTeachingNotes, seatDebrief, seatViewer, TRAINER, trainerDebrief,
+  knowsBidCount, knowsWithdrawal, publicScenario, readableBriefs, readablePlans, readableSeats, readableTeachingNotes, seatDebrief, seatViewer, TRAINER, trainerDebrief,
   type Stage, type Viewer,
 } from "../../shared/negotiation/visibility.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
@@ -110,6 +110,7 @@ export class Mirror {
       setJson(view, "guesses", pick(ctx.guesses, readable));
       setJson(view, "plans", pick(ctx.plans, readablePlans(this.stage, viewer)));
       syncArray(view.withdrawn, ctx.withdrawn.filter((seat) => knowsWithdrawal(this.stage, viewer, seat)));
+      if (knowsBidCount(this.stage, viewer)) setBidCount(view, bidCount(this.scenario, ctx));
     }
   }
 
@@ -161,6 +162,17 @@ function setTeachingNotes(view: ViewState, stage: Stage, viewer: Viewer): void {
   if (!notes) return;
   const json = JSON.stringify(notes);
   if (view.teachingNotes !== json) view.teachingNotes = json;
+}
+
+/** How many bidders still in the tender have a bid in for the current sealed round; null outside one. */
+function bidCount(scenario: Scenario, ctx: NegotiationContext): { round: string; bidsIn: number } | null {
+  if (scenario.phases.find((p) => p.id === ctx.phase)?.kind !== "sealed-bid") return null;
+  return { round: ctx.phase, bidsIn: Object.keys(ctx.roundBids).filter((seat) => !ctx.withdrawn.includes(seat)).length };
+}
+
+function setBidCount(view: ViewState, count: { round: string; bidsIn: number } | null): void {
+  const json = count ? JSON.stringify(count) : "";
+  if ((view.bidCount ?? "") !== json) view.bidCount = json;
 }
 
 function pick<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {

@@ -68,6 +68,11 @@ export const ViewState = schema(
     debrief: t.string(),
     /** Trainer's view only: JSON of the scenario's TeachingNotes (visibility.ts `readableTeachingNotes`); never set in a seat's view. */
     teachingNotes: t.string(),
+    /**
+     * Buyer side's and trainer's views only (visibility.ts `knowsBidCount`): JSON { round, bidsIn } of the
+     * current sealed round, "" outside one; never set in a bidder's view, so no bidder's socket carries it.
+     */
+    bidCount: t.string(),
   },
   "View",
 );

@@ -70,8 +70,12 @@ export function recordDisclosure(scenario: Scenario, ctx: NegotiationContext, ev
 /** Clarifications in an RFQ reach every bidder; other answers reach whoever saw the question. */
 export function recordAnswer(scenario: Scenario, ctx: NegotiationContext, event: Move<"question.answer">): NegotiationContext {
   const question = entryAt(ctx, event.question);
-  const audience = currentPhase(scenario, ctx)?.kind === "rfq" ? "all" : (question?.audience ?? [event.by]);
-  return log(ctx, draft(event, audience));
+  const clarification = currentPhase(scenario, ctx)?.kind === "rfq";
+  const audience = clarification ? "all" : (question?.audience ?? [event.by]);
+  // An RFQ clarification reaches every bidder with the topic of its question (an issue, risk… of the scenario), never
+  // the rival's own words or name: a bidder never reads another bidder's messages (docs/security.md).
+  const about = question?.payload["about"];
+  return log(ctx, draft(event, audience, clarification && about !== undefined ? { about } : undefined));
 }
 
 /** Mark the seat ready to leave the phase; everyone sees who is ready. */

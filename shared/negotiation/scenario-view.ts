@@ -43,6 +43,8 @@ export interface PublicScenario {
   hasStakeholder: boolean;
   /** What the parties sign when they agree ("heads of terms", subject to "the CISO's security review"); absent: an agreement. */
   agreement?: { name: string; condition?: string | undefined } | undefined;
+  /** A tender's split-award rule (the context states it to every bidder): which share the runner-up supplies after each award share. */
+  secondSource?: { issue: string; remainder: Record<string, string | null> } | undefined;
 }
 
 /** Strips everything private from a scenario. */
@@ -73,6 +75,7 @@ export function publicScenario(s: Scenario): PublicScenario {
     phases: s.phases.map(({ id, kind, title, minutes, instructions, advance, moves }) => ({ id, kind, title, minutes, instructions, advance, moves })),
     hasStakeholder: s.stakeholder !== undefined,
     ...(s.agreement ? { agreement: { name: s.agreement.name, condition: s.agreement.condition } } : {}),
+    ...(s.secondSource ? { secondSource: { issue: s.secondSource.issue, remainder: { ...s.secondSource.remainder } } } : {}),
   };
 }
 

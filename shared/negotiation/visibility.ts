@@ -24,7 +24,8 @@ export { privateBrief, privateMarkers, publicScenario, teachingNoteMarkers, type
  * - The scenario's teaching notes are the trainer's alone, before and after
  *   the debrief: never a seat's (not even revealed), never a stranger's.
  * - A seat never sees the ids of rival bidders in an entry's audience, nor
- *   rivals' opened bids.
+ *   rivals' opened bids; how many bids are in during a sealed round is the
+ *   buyer side's and the trainer's to know (`knowsBidCount`), never a bidder's.
  * - Each viewer's transcript is numbered 1..n on its own (transcript.ts), so
  *   sequence numbers reveal nothing about entries it cannot see.
  */
@@ -133,6 +134,19 @@ export function knowsWithdrawal(stage: Stage, viewer: Viewer, seat: string): boo
   if (viewer.kind === "trainer") return true;
   if (viewer.kind === "anonymous") return false;
   return viewer.seat === seat || acrossFrom(stage.scenario, seat).includes(viewer.seat);
+}
+
+/**
+ * Whether the viewer learns how many bids are in for the current sealed
+ * round before it closes: the buyer side (who opens the bids) and the
+ * trainer. A bidder never does, before or after the debrief: a live count
+ * tells it how many rivals are still in and when they move. The count is
+ * all anyone learns here — never whose bids they are, nor what they say.
+ */
+export function knowsBidCount(stage: Stage, viewer: Viewer): boolean {
+  if (viewer.kind === "trainer") return true;
+  if (viewer.kind === "anonymous") return false;
+  return sideOf(stage.scenario, viewer.seat) === "procurement";
 }
 
 /** Translates a global log seq into the viewer's numbering, or null when the viewer cannot see that entry. */

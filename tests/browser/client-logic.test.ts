@@ -190,8 +190,9 @@ describe("structured moves: what a question is about, how a risk is answered", (
     expect(title(2)).toBe("Sam answered the risk “A failed cut-over, again” with: Phased go-live, one region at a time");
     expect(title(3)).toMatch(/^Sam answered the risk “A failed cut-over, again” with: Service level/);
     expect(title(4)).toBe("Sam addressed the risk “A failed cut-over, again” (a note, no term or mitigation)");
-    expect(title(6)).toBe("You rejected the proposal from Sam");
+    expect(title(5)).toBe("Sam's first proposal to you");
+    expect(title(6)).toBe("You rejected Sam's first proposal");
     expect(describeEntry(log[6]!, ctx).detail).toBe(`${lane.name}: ${lane.options.find((o) => o.id === "domestic")!.label} — Reason: Too narrow`);
-    for (const i of [1, 6]) expect(title(i)).not.toMatch(/#\d/); // no internal numbers where the entry referred to is known
+    for (const i of [1, 5, 6]) expect(title(i)).not.toMatch(/#\d/); // no internal numbers where the entry referred to is known
   });
 });

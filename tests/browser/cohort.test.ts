@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toCohortSnapshot, type RawCohortState } from "../../client/src/cohort/snapshot.js";
 import { routeFromPath, sessionLink, sessionTrainerLink } from "../../client/src/lib/codes.js";
 import { loadScenario } from "../support/scenarios.js";
-import { browserAvailable, card, checkScreen, startRig, type BrowserRig } from "./support.js";
+import { browserAvailable, card, checkScreen, pressAndConfirm, startRig, type BrowserRig } from "./support.js";
 
 // A facilitated session (docs/cohorts.md) driven from the trainer's screens, with four participants in their own browsers.
 
@@ -44,7 +44,7 @@ async function reflect(page: Page): Promise<void> {
   await page.getByRole("heading", { name: "Reflection" }).waitFor({ timeout: 15_000 });
   for (const group of await page.locator("fieldset.likert").all()) await group.getByLabel("5", { exact: true }).check();
   await page.getByLabel("One word for the other side.").fill("fair");
-  await page.getByRole("button", { name: /Submit and see the debrief/ }).click();
+  await pressAndConfirm(page, page.getByRole("button", { name: /Submit and see the debrief/ }));
 }
 
 /** The negotiation code in a participant's address once they are at their table (/n/CODE). */
@@ -173,7 +173,7 @@ describe.runIf(run)("a facilitated session", () => {
     expect(atFirst.length).toBe(2);
     const firstCard = tableCard(first);
     await firstCard.getByText("Briefing").waitFor();
-    for (const page of atFirst) await page.getByRole("button", { name: /I have read my brief/ }).click();
+    for (const page of atFirst) await pressAndConfirm(page, page.getByRole("button", { name: /I have read my brief/ }));
     await firstCard.getByText("Preparation").waitFor({ timeout: 15_000 });
     await firstCard.getByText(/\d+:\d\d left/).waitFor();
     await checkScreen(trainer, "cohort-07-dashboard-live");
@@ -203,10 +203,10 @@ describe.runIf(run)("a facilitated session", () => {
     const market = trainer.locator("section.market-news");
     await market.getByRole("heading", { name: news?.title ?? "" }).waitFor();
     await market.getByText("For you:").waitFor();
-    await market.getByRole("button", { name: "Announce to every table" }).click();
+    await pressAndConfirm(trainer, market.getByRole("button", { name: /^Announce to every table/ }));
     await market.getByText(/^Announced at T1, T2\./).waitFor();
     await checkScreen(trainer, "cohort-08b-market-news");
-    await market.getByRole("button", { name: "Announce to every table" }).click();
+    await pressAndConfirm(trainer, market.getByRole("button", { name: /^Announce to every table/ }));
     await market.getByRole("alert").getByText(/already been announced/).waitFor();
 
     // The grouping stays at hand after opening, collapsed under "Reassign seats".

@@ -93,9 +93,11 @@ describe.runIf(run)("private links", () => {
     await lobbyCard.getByText(/Keep it private/).waitFor();
     await checkScreen(first, "links-04-lobby-personal-link");
     // The header carries the same link at every stage of the negotiation.
-    await first.getByRole("button", { name: "My link", exact: true }).click();
+    await first.getByRole("button", { name: "Your link", exact: true }).click();
     const dialog = first.getByRole("dialog", { name: "Your personal link" });
     expect(await dialog.getByLabel("Your personal link").inputValue()).toBe(link);
+    expect(await dialog.getByLabel("Join code").inputValue()).toBe(code); // the code too, with its own copy button
+    await dialog.getByRole("button", { name: "Copy code" }).waitFor();
     await dialog.getByRole("button", { name: "Close" }).click();
 
     const second = await newPage();
@@ -105,6 +107,12 @@ describe.runIf(run)("private links", () => {
     expect(new URL(second.url()).hash).toBe(""); // the token left the address bar
     expect(await card(second, "Your seat on another device").getByLabel("Your personal link").inputValue()).toBe(link);
     await first.getByText(/Your seat was opened in another window or device/).waitFor();
+    // The second browser lists the seat on its Home page, and does not offer it the other seat for the same code.
+    await second.locator(".app-header").getByRole("link", { name: "Home" }).click();
+    const listed = card(second, "Your negotiations on this device").getByRole("listitem").filter({ hasText: code });
+    await listed.getByText(new RegExp(seatTitle("procurement"))).waitFor();
+    await second.goBack(); // Back returns to the lobby, still connected
+    await second.getByRole("heading", { name: "Lobby" }).waitFor();
 
     // The other seat is still free: the seat moved, it did not multiply.
     const info = (await (await fetch(`${rig.server.url}/api/negotiations/${code}`)).json()) as { seats: { id: string; taken: boolean }[] };

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../support/scenarios.js";
 import { PACKAGE_3PL } from "../support/plays.js";
-import { browserAvailable, checkScreen, countCreates, startAndTakeSeat, startRig, type BrowserRig } from "./support.js";
+import { browserAvailable, checkScreen, countCreates, pressAndConfirm, startAndTakeSeat, startRig, type BrowserRig } from "./support.js";
 
 const scenario = loadScenario("strategic-3pl.yaml");
 const seat = (id: string) => scenario.seats.find((s) => s.id === id)!;
@@ -18,8 +18,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => rig?.close());
 
+/** Says ready; the last seat to do so confirms that the phase ends for everyone. */
 async function ready(page: Page, label: RegExp) {
-  await page.getByRole("button", { name: label }).click();
+  await pressAndConfirm(page, page.getByRole("button", { name: label }));
 }
 
 async function prepare(page: Page, mine: string[]) {
@@ -34,7 +35,7 @@ async function survey(page: Page) {
   await page.getByRole("heading", { name: "Reflection" }).waitFor();
   for (const group of await page.locator("fieldset.likert").all()) await group.getByLabel("6", { exact: true }).check();
   await page.getByLabel("One word for the other side.").fill("partner");
-  await page.getByRole("button", { name: /Submit and see the debrief/ }).click();
+  await pressAndConfirm(page, page.getByRole("button", { name: /Submit and see the debrief/ }));
 }
 
 describe.runIf(run)("a strategic partnership in two browsers", () => {
@@ -140,9 +141,10 @@ describe.runIf(run)("a strategic partnership in two browsers", () => {
     }
     expect(await builder.getByText(/Your points:/).textContent()).toContain("above");
     await builder.getByRole("button", { name: "Send proposal" }).click();
-    await pat.getByRole("heading", { name: /Proposal #\d+ from/ }).waitFor();
+    await pat.getByRole("heading", { name: "Sam's first proposal" }).waitFor(); // named as people name it, not by a log number
     await checkScreen(pat, "06-table-offer");
-    await pat.getByRole("button", { name: "Accept" }).click();
+    await pat.getByRole("button", { name: "Accept…" }).click();
+    await pat.getByRole("dialog", { name: "Accept Sam's first proposal?" }).getByRole("button", { name: "Yes, accept this deal" }).click();
 
     await survey(pat);
     await checkScreen(sam, "07-reflection");

@@ -35,21 +35,39 @@ export async function startRig(overrides: Parameters<typeof startTestServer>[0] 
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   mkdirSync(SHOTS, { recursive: true });
-  return {
+  const rig: BrowserRig = {
     server, browser, clientDir,
     async close() {
       await browser.close();
-      await server.close();
+      await rig.server.close(); // the server of the moment: restartServer may have replaced the first
       rmSync(clientDir, { recursive: true, force: true });
+      if (!overrides.dataDir) rmSync(rig.server.dataDir, { recursive: true, force: true });
     },
   };
+  rigOverrides.set(rig, overrides);
+  return rig;
+}
+
+const rigOverrides = new WeakMap<BrowserRig, Parameters<typeof startTestServer>[0]>();
+
+/**
+ * Restarts the rig's server under the open pages, as a deploy does: a graceful
+ * shutdown, `downForMs` with nothing listening, then the same port and the
+ * same storage (the negotiations resume from it). rig.server is the new one.
+ */
+export async function restartServer(rig: BrowserRig, downForMs = 1_000): Promise<void> {
+  const port = Number(new URL(rig.server.url).port);
+  const dataDir = rig.server.dataDir;
+  await rig.server.running.close();
+  await new Promise((r) => setTimeout(r, downForMs));
+  rig.server = await startTestServer({ ...rigOverrides.get(rig), clientDir: rig.clientDir, dataDir, port });
 }
 
 const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /** Runs axe-core on the page and fails with the list of serious or critical violations. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.addScriptTag({ path: axeSource });
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axeSource });
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ["violations"] });
     return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
@@ -62,10 +80,48 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-/** Screenshot and accessibility check of the current screen. */
+/** The two viewports every screen is checked at: a laptop and a tablet held upright. */
+export const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 768, height: 1024 }] as const;
+
+/**
+ * Screenshot and accessibility check of the current screen at both viewports
+ * (`name-1280.png`, `name-768.png`), then the page's own viewport back.
+ */
 export async function checkScreen(page: Page, name: string): Promise<void> {
-  await shot(page, name);
-  await expectAccessible(page, name);
+  const own = page.viewportSize();
+  try {
+    for (const size of VIEWPORTS) {
+      await page.setViewportSize(size);
+      await settle(page);
+      await shot(page, `${name}-${size.width}`);
+      await expectAccessible(page, `${name} at ${size.width}×${size.height}`);
+    }
+  } finally {
+    if (own) {
+      await page.setViewportSize(own);
+      await settle(page);
+    }
+  }
+}
+
+/** Two animation frames: the layout after a resize is painted. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
+ * Presses a button that may ask for confirmation first (saying ready when the
+ * others are, submitting the survey, …): clicks it and, if the app's
+ * confirmation dialog opens, confirms with its first button.
+ */
+export async function pressAndConfirm(page: Page, button: Locator): Promise<void> {
+  await button.click();
+  const dialog = page.locator("dialog[open]");
+  const opened = await dialog.waitFor({ timeout: 1_500 }).then(() => true, () => false);
+  if (opened) {
+    await dialog.locator("button[type=submit]").click();
+    await dialog.waitFor({ state: "hidden" });
+  }
 }
 
 /** The section of the page under a card heading (Home's cards, the lobby's cards). */

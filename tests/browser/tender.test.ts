@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { movesFor } from "../../shared/scenario/phase-rules.js";
 import { loadScenario } from "../support/scenarios.js";
-import { browserAvailable, checkScreen, createAsTrainer, startRig, type BrowserRig } from "./support.js";
+import { browserAvailable, checkScreen, createAsTrainer, pressAndConfirm, startRig, type BrowserRig } from "./support.js";
 
 const scenario = loadScenario("commodity-corrugated.yaml");
 const seat = (id: string) => scenario.seats.find((s) => s.id === id)!;
@@ -53,7 +53,7 @@ async function chooseObjectives(page: Page, ids: string[]) {
   for (const id of ids) await form.getByLabel(objective(id)).check();
   await form.getByRole("button", { name: "Save" }).click();
   await form.getByRole("button", { name: /Saved/ }).waitFor();
-  await page.getByRole("button", { name: "I'm prepared" }).click();
+  await pressAndConfirm(page, page.getByRole("button", { name: "I'm prepared" }));
 }
 
 /** Fills the sealed-bid builder: the nth option of every term, then submits. */
@@ -61,7 +61,7 @@ async function bid(page: Page, choice: (issue: string) => number) {
   const builder = page.locator("form.offer-builder");
   for (const issue of scenario.issues) await builder.getByLabel(issue.name, { exact: true }).selectOption({ index: choice(issue.id) + 1 });
   await builder.getByRole("button", { name: "Submit sealed bid" }).click();
-  await page.getByText(/Your bid this round \(#\d+\)/).waitFor();
+  await page.getByText(/^Your bid this round: /).waitFor();
 }
 
 describe.runIf(run)("a commodity tender in three browsers", () => {
@@ -79,10 +79,15 @@ describe.runIf(run)("a commodity tender in three browsers", () => {
     await buyer!.getByText("Everyone needed is here").waitFor();
     await buyer!.getByRole("button", { name: "Start the negotiation" }).click();
 
-    for (const p of [buyer!, a!, b!]) {
-      await heading(p, "briefing");
-      await p.getByRole("button", { name: /I have read my brief/ }).click();
-    }
+    for (const p of [buyer!, a!, b!]) await heading(p, "briefing");
+    // The RFQ's specification is a real table, its rows one requirement each, not raw Markdown.
+    const spec = buyer!.locator("table.md-table");
+    await spec.getByRole("columnheader", { name: "requirement" }).waitFor();
+    expect(await spec.getByRole("row").count()).toBe(9);
+    await spec.getByRole("cell", { name: "Board", exact: true }).waitFor();
+    expect(await buyer!.getByText("| --- |").count()).toBe(0);
+    await checkScreen(buyer!, "tender-00b-brief-spec-table");
+    for (const p of [buyer!, a!, b!]) await pressAndConfirm(p, p.getByRole("button", { name: /I have read my brief/ }));
     await chooseObjectives(buyer!, ["deliver-savings", "extend-payment", "secure-supply"]);
     await chooseObjectives(a!, ["win-majority", "protect-margin", "get-paid-on-time"]);
     await chooseObjectives(b!, ["win-majority", "win-on-value", "protect-margin"]);
@@ -110,20 +115,57 @@ describe.runIf(run)("a commodity tender in three browsers", () => {
     await a!.getByText(/contacted the business stakeholder directly/).waitFor();
     expect(await buyer!.getByRole("heading", { name: "Go around procurement" }).count()).toBe(0); // procurement has no such move
 
+    // A clarification: Bo asks, the buyer answers, and the answer reaches every bidder (checked in round 1's panel).
+    const ask = b!.locator("form").filter({ has: b!.getByLabel("Ask a question") });
+    await ask.getByLabel("What is it about?").selectOption({ label: "Case-design programme" });
+    await ask.getByLabel("Ask a question").fill("Would you consider a right-sizing programme as a variant?");
+    await ask.getByRole("button", { name: "Ask", exact: true }).click();
+    await buyer!.getByLabel(/asks: “Would you consider/).fill("Yes, quote it as an option.");
+    await buyer!.getByRole("button", { name: "Answer", exact: true }).click();
+    await a!.getByText(/Yes, quote it as an option/).first().waitFor();
+
     // The trainer watches: every seat's brief and the whole transcript, read-only.
     await fac.getByText(/issued the request for quotation/).waitFor();
     await fac.getByRole("tab", { name: `${seat("supplier-a").title} brief` }).click();
     await fac.getByRole("heading", { name: /Your private brief/ }).waitFor();
     await checkScreen(fac, "tender-00-facilitator");
-    for (const p of [buyer!, a!, b!]) await p.getByRole("button", { name: /I'm ready to move on/ }).click();
+    for (const p of [buyer!, a!, b!]) await pressAndConfirm(p, p.getByRole("button", { name: /I'm ready to move on/ }));
 
+    const bidCount = buyer!.locator(".bid-count");
     for (const round of ["round-1", "round-2", "bafo"]) {
       await heading(a!, round);
+      await bidCount.getByText("0 of 2 bidders have bid in this round").waitFor();
       await bid(a!, (issue) => (issue === "unit-price" ? 2 : 1));
+      await bidCount.getByText("1 of 2 bidders have bid in this round").waitFor(); // the count, live, before the round closes
       await bid(b!, (issue) => (issue === "case-programme" ? 2 : 1));
-      if (round === "round-1") await checkScreen(b!, "tender-02-sealed-bid");
+      await bidCount.getByText("2 of 2 bidders have bid in this round").waitFor();
+      if (round === "round-1") {
+        await checkScreen(b!, "tender-02-sealed-bid");
+        await checkScreen(buyer!, "tender-02a-bid-count");
+        for (const p of [a!, b!]) expect(await p.getByText(/bidders? ha(ve|s) bid in this round/).count()).toBe(0); // never a bidder's to know
+        // Each bidder reads the clarification under its question: the asker its own words; a rival never learns who asked.
+        const mine = b!.locator("section.clarifications");
+        await mine.getByText(/^Your question about Case-design programme/).waitFor();
+        await mine.locator("q", { hasText: "Would you consider a right-sizing programme as a variant?" }).waitFor();
+        await mine.getByText("Yes, quote it as an option.").waitFor();
+        const theirs = a!.locator("section.clarifications");
+        await theirs.getByText(/^A bidder's question/).waitFor(); // its wording too once the answer carries the published quote (apply-move.ts)
+        await theirs.getByText("Yes, quote it as an option.").waitFor();
+        expect(await theirs.getByText(/Bo\b/).count()).toBe(0);
+      }
       await buyer!.getByRole("button", { name: "Close this round and open the bids" }).click();
+      const close = buyer!.getByRole("dialog", { name: `Close ${phaseTitle(round)} and open the bids?` });
+      await close.getByText("2 of 2 bidders have bid in this round.").waitFor();
+      await close.getByRole("button", { name: "Close the round" }).click();
       await b!.getByText(new RegExp(`${phaseTitle(round)}: you ranked \\d of 2`)).first().waitFor();
+      // The buyer compares the round's bids side by side: rank, supplier, each term, its own points.
+      const table = buyer!.locator("table.bid-table").filter({ has: buyer!.locator("caption", { hasText: phaseTitle(round) }) }).first();
+      await table.waitFor();
+      expect(await table.getByRole("row").count()).toBe(3);
+      for (const name of ["Al", "Bo"]) await table.getByRole("rowheader", { name: new RegExp(`^${name} \\(`) }).waitFor();
+      for (const issue of scenario.issues) await table.getByRole("columnheader", { name: issue.name, exact: true }).waitFor();
+      await table.getByRole("columnheader", { name: "Your points" }).waitFor();
+      if (round === "round-1") await checkScreen(buyer!, "tender-02b-bid-table");
     }
     expect(await a!.getByText(/you ranked \d of 2/).count()).toBeGreaterThanOrEqual(3);
     expect(await a!.getByText("Bo (").count()).toBe(0); // a rival's bids never reach a supplier's screen
@@ -131,13 +173,17 @@ describe.runIf(run)("a commodity tender in three browsers", () => {
     await heading(buyer!, "award");
     await checkScreen(buyer!, "tender-03-award");
     await buyer!.getByLabel("Award the contract to").selectOption({ label: `Bo (${seat("supplier-b").title})` });
-    await buyer!.getByRole("button", { name: "Award on the latest bid" }).click();
+    await buyer!.getByRole("button", { name: "Award on the latest bid…" }).dblclick(); // a double click opens one confirmation
+    const award = buyer!.getByRole("dialog", { name: `Award the contract to Bo (${seat("supplier-b").title})?` });
+    await award.getByText(/Worth \d+ points to you/).waitFor();
+    await checkScreen(buyer!, "tender-03b-award-confirm");
+    await award.getByRole("button", { name: "Award the contract" }).dblclick(); // awarded once: the second press finds the step under way
 
     for (const p of [buyer!, a!, b!]) {
       await p.getByRole("heading", { name: "Reflection" }).waitFor();
       for (const group of await p.locator("fieldset.likert").all()) await group.getByLabel("5", { exact: true }).check();
       await p.getByLabel(/^One word for /).fill("fair"); // the buyer's survey asks one word for the suppliers as a group
-      await p.getByRole("button", { name: /Submit and see the debrief/ }).click();
+      await pressAndConfirm(p, p.getByRole("button", { name: /Submit and see the debrief/ }));
     }
     await b!.getByRole("heading", { name: /^Deal/, level: 1 }).waitFor({ timeout: 15_000 });
     await a!.getByRole("heading", { name: /^(Not awarded|Deal: second source)/, level: 1 }).waitFor({ timeout: 15_000 });
@@ -163,5 +209,5 @@ describe.runIf(run)("a commodity tender in three browsers", () => {
     await trainerLater.goto(`${rig.server.url}/n/${code}/trainer`);
     await trainerLater.getByRole("heading", { name: /^Trainer debrief/, level: 1 }).waitFor({ timeout: 15_000 });
     await trainerLater.getByRole("heading", { name: "Debriefs, seat by seat" }).waitFor();
-  }, 180_000);
+  }, 300_000); // three browsers and a trainer through every phase, with two screen sizes per screenshot, on a shared machine
 });

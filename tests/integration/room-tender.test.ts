@@ -7,6 +7,7 @@ import { REFLECTION, TENDER_BUYER_REFLECTION, allReady } from "../support/plays.
 import { SeatClient } from "../support/seat-client.js";
 import { loadScenario } from "../support/scenarios.js";
 import { createNegotiation, startTestServer, type TestServer } from "../support/server.js";
+import { leaveTable, openTable } from "../support/tables.js";
 
 const scenario = loadScenario("commodity-corrugated.yaml");
 
@@ -98,5 +99,47 @@ describe("commodity tender over real sockets", () => {
     expect(archive.log.filter((e) => e.by === "supplier-b" && e.type !== "seat.claim" && e.type !== "phase.ready")).toEqual([]);
     expect(archive.log.length).toBe(a.log().length);
     for (const s of [buyer, a, b]) void s.room.leave();
+  });
+
+  it("tells the buyer and the trainer how many bids are in during a round, and no bidder's socket ever carries the count", async () => {
+    const t = await openTable(server, scenario.id, { buyer: "Bea", "supplier-a": "Al", "supplier-b": "Bo" }, { trainer: true });
+    const { buyer, "supplier-a": a, "supplier-b": b } = t.seats;
+    const trainer = t.trainer!;
+    const count = (c: SeatClient) => (c.view() as { bidCount?: string } | undefined)?.bidCount;
+    expect((await trainer.control({ type: "session.start" })).ok).toBe(true);
+    await allReady(buyer!, a!, b!);
+    await buyer!.must({ type: "objectives.set", objectives: ["deliver-savings", "extend-payment", "secure-supply"] });
+    await a!.must({ type: "objectives.set", objectives: ["win-majority", "protect-margin", "get-paid-on-time"] });
+    await b!.must({ type: "objectives.set", objectives: ["win-majority", "win-on-value", "protect-margin"] });
+    await allReady(buyer!, a!, b!);
+    expect(count(buyer!) ?? "").toBe(""); // no count outside a sealed round
+    await buyer!.must({ type: "rfq.issue" });
+    await allReady(buyer!, a!, b!);
+
+    await expect.poll(() => buyer!.state().phase).toBe("round-1");
+    await expect.poll(() => count(buyer!)).toBe(JSON.stringify({ round: "round-1", bidsIn: 0 }));
+    await a!.must({ type: "bid.submit", package: bid("eur-450", "share-60") });
+    await expect.poll(() => count(buyer!)).toBe(JSON.stringify({ round: "round-1", bidsIn: 1 }));
+    await expect.poll(() => count(trainer)).toBe(JSON.stringify({ round: "round-1", bidsIn: 1 }));
+    await b!.must({ type: "bid.submit", package: bid("eur-465", "share-60") });
+    await a!.must({ type: "bid.submit", package: bid("eur-435", "share-60") }); // a replaced bid is still one bidder's
+    await expect.poll(() => count(buyer!)).toBe(JSON.stringify({ round: "round-1", bidsIn: 2 }));
+    expect(count(trainer)).toBe(JSON.stringify({ round: "round-1", bidsIn: 2 }));
+    // The count is all the buyer learns before the round closes: no bid entry reaches its transcript.
+    expect(buyer!.log().some((e) => e.type === "bid.submit")).toBe(false);
+
+    expect((await buyer!.control({ type: "phase.advance" })).ok).toBe(true);
+    await expect.poll(() => count(buyer!)).toBe(JSON.stringify({ round: "round-2", bidsIn: 0 })); // a fresh round starts at none
+    await b!.must({ type: "bid.submit", package: bid("eur-450", "share-60") });
+    await expect.poll(() => count(buyer!)).toBe(JSON.stringify({ round: "round-2", bidsIn: 1 }));
+
+    // A bidder's view never has the field, and its frames never carry the count's JSON; the buyer's and trainer's do.
+    for (const bidder of [a!, b!]) {
+      expect(count(bidder)).toBeUndefined();
+      expect(receivedText(bidder.room.sessionId)).not.toContain('"bidsIn"');
+    }
+    expect(receivedText(buyer!.room.sessionId)).toContain('"bidsIn"');
+    expect(receivedText(trainer.room.sessionId)).toContain('"bidsIn"');
+    leaveTable(t);
   });
 });

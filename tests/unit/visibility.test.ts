@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LogEntry } from "../../shared/negotiation/events.js";
 import { Transcript } from "../../shared/negotiation/transcript.js";
 import {
-  ANONYMOUS, archiveFor, canSee, joinInfo, knowsWithdrawal, privateBrief, projectEntry, publicScenario, readableBriefs, readablePlans, readableTeachingNotes,
+  ANONYMOUS, archiveFor, canSee, joinInfo, knowsBidCount, knowsWithdrawal, privateBrief, projectEntry, publicScenario, readableBriefs, readablePlans, readableTeachingNotes,
   seatDebrief, seatViewer, TRAINER, type Stage, type Viewer,
 } from "../../shared/negotiation/visibility.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
@@ -121,6 +121,16 @@ describe("private fields and debrief parts", () => {
     expect(knowsWithdrawal(before, seatViewer("buyer"), "supplier-b")).toBe(true);
     expect(knowsWithdrawal(after, seatViewer("supplier-a"), "supplier-b")).toBe(false);
     expect(knowsWithdrawal(before, seatViewer("supplier-b"), "supplier-b")).toBe(true);
+  });
+
+  it("tells the buyer and the trainer how many bids are in during a round, and never a bidder, not even after the debrief", () => {
+    for (const stage of [before, after]) {
+      expect(knowsBidCount(stage, seatViewer("buyer"))).toBe(true);
+      expect(knowsBidCount(stage, TRAINER)).toBe(true);
+      for (const bidder of ["supplier-a", "supplier-b", "supplier-c"]) expect(knowsBidCount(stage, seatViewer(bidder))).toBe(false);
+      expect(knowsBidCount(stage, ANONYMOUS)).toBe(false);
+      expect(knowsBidCount(stage, seatViewer("nobody"))).toBe(false); // an unknown seat id learns nothing
+    }
   });
 
   it("gives a losing bidder its own debrief only: not the winner's terms, nor another seat's scores", () => {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { CopyField } from "../components/CopyField.js";
 import { TeachingNotesPanel } from "../components/TeachingNotesPanel.js";
+import { ConfirmDialog } from "../components/moves/ConfirmDialog.js";
 import { savedSessionKey } from "../lib/tokens.js";
 import { CohortErrorNote, useNow } from "./bits.js";
 import { sendCohortControl } from "./CohortConnection.js";
@@ -138,9 +139,11 @@ function MarketNewsItem({ news, scenarioTitle, ended }: { news: MarketNews; scen
   const origin = `market-${news.scenarioId}-${news.id}`;
   const busy = useCohortBusy(origin);
   const [result, setResult] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   const ids = useId();
   const announce = () => {
     setResult(null);
+    setAsking(false);
     void sendCohortControl(origin, { type: "market", event: news.id }).then((r) => {
       if (!r.ok) return;
       const done = Object.entries(r.data && typeof r.data === "object" ? r.data : {}).filter(([, v]) => typeof v === "object" && v !== null && "ok" in v && v.ok === true).map(([t]) => t);
@@ -152,7 +155,17 @@ function MarketNewsItem({ news, scenarioTitle, ended }: { news: MarketNews; scen
       <h3 id={`${ids}-title`}>{news.title}{scenarioTitle ? <span className="hint"> · {scenarioTitle}</span> : null}</h3>
       {news.note ? <p><strong>For you:</strong> {news.note}</p> : null}
       <p><strong>Players will read:</strong> {news.text}</p>
-      <button type="button" disabled={busy || ended} aria-describedby={`${ids}-title`} onClick={announce}>Announce to every table</button>
+      <button type="button" disabled={busy || ended} aria-describedby={`${ids}-title`} onClick={() => setAsking(true)}>Announce to every table…</button>
+      <ConfirmDialog
+        open={asking}
+        title={`Announce “${news.title}”?`}
+        consequence="Every table playing this scenario reads it in its transcript at once; it cannot be taken back."
+        confirmLabel="Yes, announce it"
+        cancelLabel="Not yet"
+        disabled={busy}
+        onConfirm={announce}
+        onClose={() => setAsking(false)}
+      />
       {result ? <p className="hint" role="status">{result}</p> : null}
       <CohortErrorNote origin={origin} />
     </article>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { KIND_LABEL } from "../lib/api.js";
+import { navigate } from "../lib/codes.js";
 import { useNegotiationPart } from "../store/hooks.js";
 import { useStore } from "../store/store.js";
 import { BriefDrawer } from "./BriefDrawer.js";
@@ -17,6 +18,8 @@ export function Header() {
     <header className="app-header">
       <div className="header-top">
         <div>
+          {/* Home keeps this connection open: Back, Forward or its list's Open return here at once. */}
+          <a href="/" className="header-home" onClick={(e) => { if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey) { e.preventDefault(); navigate("/"); } }}>Home</a>{" "}
           <span className={`badge kind-${scenario.kind}`}>{KIND_LABEL[scenario.kind]}</span>
           <span className="header-title">{scenario.title}</span>
         </div>

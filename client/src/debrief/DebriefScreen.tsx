@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import type { LogEntry } from "../../../shared/negotiation/events.js";
 import type { PrivateBrief, PublicScenario } from "../../../shared/negotiation/visibility.js";
 import { briefPoints } from "../../../shared/scenario/points.js";
@@ -10,6 +10,10 @@ import { describeEntry } from "../lib/describe-entry.js";
 import { useStore } from "../store/store.js";
 import { ConcessionChart, FrontierChart, ScoreProfile, type CurvePoint } from "./Charts.js";
 import { EventLinks, IgnoredList } from "./EventLinks.js";
+import { EntryNames, entryNamer, goToEntry } from "./entry-names.js";
+import { Glossary } from "./Glossary.js";
+import { SubjectiveValue } from "./SubjectiveValue.js";
+import { Summary } from "./Summary.js";
 import { ReceivedBids } from "./ReceivedBids.js";
 import { Reveal } from "./Reveal.js";
 import { YearLaterPanel } from "./YearLater.js";
@@ -23,17 +27,37 @@ export interface DebriefProps {
   briefs: Record<string, PrivateBrief>;
   log: LogEntry[];
   seatNames: Record<string, string>;
+  /** The trainer's view: both sides' survey answers may be shown. A seat's own view never shows another seat's. */
+  trainer?: boolean;
 }
 
-const REASON: Record<string, string> = {
-  accepted: "an offer was accepted", awarded: "the contract was awarded", walkaway: "a side walked away",
-  timeout: "time ran out", "ended-by-facilitator": "the facilitator ended the session", "all-withdrew": "every supplier withdrew", "not-ended": "the talks were still open",
+/** Minutes since the session started, for the transcript's time marks. */
+const minuteOf = (log: readonly LogEntry[], at: number) => {
+  const start = log.find((e) => e.type === "session.start")?.at ?? log[0]?.at ?? at;
+  return Math.max(0, Math.floor((at - start) / 60_000));
 };
 
-/** The short title of the seat's result; a second-source share reads as a (partial) win. */
-const RESULT_TITLE: Record<SeatResult, string> = {
-  deal: "Deal", "second-source": "Deal: second source", "not-awarded": "Not awarded", "no-deal": "No deal",
-};
+/** Print the whole debrief: every collapsed part opens for the printer, and closes again after. */
+function useOpenForPrint() {
+  useEffect(() => {
+    const opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      for (const d of document.querySelectorAll<HTMLDetailsElement>(".debrief details:not([open])")) {
+        d.open = true;
+        opened.push(d);
+      }
+    };
+    const after = () => {
+      for (const d of opened.splice(0)) d.open = false;
+    };
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return () => {
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    };
+  }, []);
+}
 
 /** The points each side's offers and bids were worth to this seat, over time. */
 function curves(log: LogEntry[], seat: string, brief: PrivateBrief | undefined): { mine: CurvePoint[]; theirs: CurvePoint[] } {
@@ -47,13 +71,22 @@ function curves(log: LogEntry[], seat: string, brief: PrivateBrief | undefined):
   return { mine: offers.filter((e) => e.by === seat).flatMap(toPoints), theirs: offers.filter((e) => e.by !== seat).flatMap(toPoints) };
 }
 
-/** The debrief a trainee reads after the talks: result, scores with their reasons, charts, the reveal and coaching. */
-export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: DebriefProps) {
+/**
+ * The debrief a trainee reads after the talks: first a one-page summary a
+ * manager would read (who, when, the terms, the result against the BATNA and
+ * the best possible, what went well and what to change), how the result felt
+ * against the points, a short glossary, then the details: scores with their
+ * reasons, charts, the reveal, coaching and the whole transcript.
+ */
+export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames, trainer = false }: DebriefProps) {
   const own = view.own;
   const focus = useStore((s) => s.focusEntry);
   useEffect(() => {
-    if (focus !== null) document.getElementById(`entry-${focus}`)?.focus();
+    if (focus !== null) goToEntry(focus);
   }, [focus]);
+  useOpenForPrint();
+  const seatName = (id: string) => seatNames[id] ?? scenario.seats.find((x) => x.id === id)?.organisation ?? "another seat";
+  const namer = useMemo(() => entryNamer(log, scenario, seat, seatName), [log, scenario, seat, seatNames]);
   if (!own) return <p>You did not take part in this negotiation, so there is no personal debrief.</p>;
   const o = own.outcome;
   // A debrief stored before seats had a result carries only `deal`.
@@ -61,105 +94,104 @@ export function DebriefScreen({ view, scenario, seat, briefs, log, seatNames }: 
   const won = result === "deal" || result === "second-source";
   const inPair = (p: (typeof view.pairs)[number]) => [p.procurementSeat, p.salesSeat].includes(seat) && (o.counterpart === null || [p.procurementSeat, p.salesSeat].includes(o.counterpart));
   const pair = view.pairs.find(inPair) ?? view.pairs[0];
-  // The counterpart's result only where it is measured in this seat's own deal (a bidder not awarded has none).
-  const counterpart = won ? view.counterparts.find((c) => c.seat === o.counterpart && c.ownPoints !== null) : undefined;
   const deal = won && o.counterpartPoints ? (own.side === "procurement" ? { procurement: o.ownPoints.value, sales: o.counterpartPoints.value } : { procurement: o.counterpartPoints.value, sales: o.ownPoints.value }) : null;
   const { mine, theirs } = curves(log, seat, briefs[seat]);
   const received = own.offers.received?.filter((r) => r.points.length > 0) ?? [];
   const objectiveLabel = (id: string) => scenario.objectives.find((x) => x.id === id)?.label ?? id;
-  const seatName = (id: string) => seatNames[id] ?? scenario.seats.find((x) => x.id === id)?.organisation ?? "another seat";
-  const headline = o.headline ?? view.outcome.explanation;
-  const second = o.secondSource;
+  const transcript = log.filter((e) => e.type !== "time.tick");
 
   return (
-    <article className="debrief">
-      <header className="debrief-head">
-        <p className="eyebrow">Debrief · {scenario.title}</p>
-        <h1 className={`result-${result}`}>{RESULT_TITLE[result]}{result === "deal" || result === "no-deal" ? <> <span className="why">— {REASON[view.outcome.reason] ?? view.outcome.reason}</span></> : null}</h1>
-        <p className="headline-text" data-testid="seat-headline">{headline}</p>
-        {view.outcome.explanation && view.outcome.explanation !== headline ? <p className="lead">{view.outcome.explanation}</p> : null}
-        <button type="button" className="no-print" onClick={() => window.print()}>Print / Save as PDF</button>
-      </header>
+    <EntryNames.Provider value={namer}>
+      <article className="debrief">
+        <Summary view={view} own={own} scenario={scenario} seat={seat} briefs={briefs} log={log} seatName={seatName} pair={pair} result={result} />
 
-      <section className="headline" aria-label="Result">
-        <div className="kpi"><span className="kpi-label">Your points</span><strong>{o.ownPoints.value}</strong><span>BATNA {o.batna.value} · surplus {o.surplus.value >= 0 ? "+" : ""}{o.surplus.value}</span></div>
-        {o.jointPoints ? <div className="kpi"><span className="kpi-label">Joint points</span><strong>{o.jointPoints.value}</strong><span>{o.jointOfMax ? `${Math.round(o.jointOfMax.value)} % of the best possible` : ""}</span></div> : null}
-        {counterpart ? <div className="kpi"><span className="kpi-label">{seatName(counterpart.seat)}</span><strong>{counterpart.ownPoints}</strong><span>their BATNA {counterpart.batna}</span></div> : null}
-        {second ? <div className="kpi"><span className="kpi-label">Second source{second.seat === seat ? " (you)" : `: ${second.name}`}</span><strong>{second.seat === seat ? second.supplierPoints : second.buyerPoints}</strong><span>{second.shareLabel} · {second.seat === seat ? `${second.buyerPoints} for the buyer` : `${second.supplierPoints} for ${second.name}`}</span></div> : null}
-        {o.leftOnTable ? <div className="kpi"><span className="kpi-label">Left on the table</span><strong>{o.leftOnTable.value}</strong><span>joint points above both BATNAs</span></div> : null}
-      </section>
-      <ul className="metrics outcome-lines">
-        {[o.ownPoints, o.surplus, o.shareOfSurplus, o.distanceToFrontier, o.distanceToNash].filter((m) => m !== undefined).map((m) => <li key={m.label}><strong>{m.label}:</strong> {m.explanation} <EventLinks events={m.events} /><IgnoredList ignored={m.ignored} /></li>)}
-      </ul>
+        <SubjectiveValue own={own} seat={seat} log={log} seatName={seatName} trainer={trainer} />
 
-      {own.yearLater ? <YearLaterPanel later={own.yearLater} seat={seat} /> : null}
+        <Glossary />
 
-      <section aria-labelledby="scores-title">
-        <h2 id="scores-title">How you negotiated</h2>
-        <div className="score-grid">
-          <ScoreCard title="Trust" score={own.trust} />
-          <ScoreCard title="Value framing" score={own.valueFraming} />
-          <AlignmentCard alignment={own.alignment} />
-          {own.risk ? <RiskCard risk={own.risk} /> : null}
-        </div>
-      </section>
+        <div className="debrief-details">
+          <h2 className="details-title">The details</h2>
 
-      <section aria-labelledby="charts-title" className="charts">
-        <h2 id="charts-title">The negotiation in pictures</h2>
-        {mine.length === 0 && theirs.length === 0 && received.length > 0 ? <ReceivedBids received={received} log={log} scenario={scenario} /> : <ConcessionChart mine={mine} theirs={theirs} batna={o.batna.value} />}
-        {pair ? <FrontierChart pair={pair} deal={deal} mySide={own.side} dealLabel={result === "second-source" ? "your second-source share" : "your deal"} /> : null}
-        <ScoreProfile scores={[
-          { label: "Trust", value: own.trust.value }, { label: "Value framing", value: own.valueFraming.value },
-          ...(own.risk ? [{ label: "Risk coverage", value: own.risk.coverage.value }] : []), { label: "Style fit", value: own.style.fit.value },
-        ]} />
-      </section>
-
-      <section aria-labelledby="style-title">
-        <h2 id="style-title">Style and offers</h2>
-        <p><strong>Your style: {own.style.style}.</strong> {own.style.fit.explanation} <EventLinks events={own.style.fit.events} /></p>
-        <IgnoredList ignored={own.style.fit.ignored} />
-        <ul className="metrics">
-          {own.offers.firstOffer ? <li><strong>{own.offers.firstOffer.label}:</strong> {own.offers.firstOffer.explanation} <EventLinks events={own.offers.firstOffer.events} /></li> : null}
-          {own.offers.totalConcession ? <li><strong>{own.offers.totalConcession.label}:</strong> {own.offers.totalConcession.explanation} <EventLinks events={own.offers.totalConcession.events} /><IgnoredList ignored={own.offers.totalConcession.ignored} /></li> : null}
-          <li><strong>{own.offers.reciprocity.label}:</strong> {own.offers.reciprocity.explanation} <EventLinks events={own.offers.reciprocity.events} /><IgnoredList ignored={own.offers.reciprocity.ignored} /></li>
-        </ul>
-        {own.meso?.length ? (
-          <>
-            <h3>Multiple equivalent offers</h3>
-            <ul className="metrics meso-insights">
-              {own.meso.map((m) => <li key={m.seq}>{m.by === seat ? m.forProposer : (m.revealed ?? m.forProposer)} <EventLinks events={m.events} /></li>)}
+          <details className="outcome-workings">
+            <summary>How the result was worked out</summary>
+            <ul className="metrics outcome-lines">
+              {[o.ownPoints, o.surplus, o.shareOfSurplus, o.jointOfMax, o.distanceToFrontier, o.distanceToNash, o.leftOnTable].filter((m) => m !== undefined).map((m) => <li key={m.label}><strong>{m.label}:</strong> {m.explanation} <EventLinks events={m.events} /><IgnoredList ignored={m.ignored} /></li>)}
             </ul>
-          </>
-        ) : null}
-        <h3>Key moments</h3>
-        <ol className="moments">{view.keyMoments.map((m) => <li key={`${m.seq}-${m.kind}`}><a href={`#entry-${m.seq}`} onClick={() => useStore.setState({ focusEntry: m.seq })}>#{m.seq}</a> {m.caption}</li>)}</ol>
-      </section>
+          </details>
 
-      <Reveal scenario={scenario} briefs={briefs} seat={seat} view={view} own={own} seatName={seatName} objectiveLabel={objectiveLabel} log={log} />
+          {own.yearLater ? <YearLaterPanel later={own.yearLater} seat={seat} /> : null}
 
-      <section aria-labelledby="coach-title" className="coaching">
-        <h2 id="coach-title">Coaching</h2>
-        <p>{own.coaching.summary}</p>
-        <ul>{own.coaching.tips.map((t) => <li key={t.id}>{t.text} <EventLinks events={t.events} /></li>)}</ul>
-        <ul>{own.coaching.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
-        {own.coaching.keyLessons.length ? (<><h3>Key lessons</h3><ul>{own.coaching.keyLessons.map((l, i) => <li key={i}>{l}</li>)}</ul></>) : null}
-      </section>
+          <section aria-labelledby="scores-title">
+            <h2 id="scores-title">How you negotiated</h2>
+            <div className="score-grid">
+              <ScoreCard title="Trust" score={own.trust} />
+              <ScoreCard title="Value framing" score={own.valueFraming} />
+              <AlignmentCard alignment={own.alignment} />
+              {own.risk ? <RiskCard risk={own.risk} /> : null}
+            </div>
+          </section>
 
-      <section aria-labelledby="log-title" className="debrief-transcript">
-        <h2 id="log-title">The whole negotiation, revealed</h2>
-        <ol>
-          {log.filter((e) => e.type !== "time.tick").map((e) => {
-            const line = describeEntry(e, { scenario, seatName, viewerSeat: seat, log });
-            return (
-              <li key={e.seq} id={`entry-${e.seq}`} tabIndex={-1} className={`entry tone-${line.tone}${focus === e.seq ? " focused" : ""}`}>
-                <span className="entry-kind">#{e.seq} {line.kind}</span> <span className="entry-title">{line.title}</span>
-                {line.detail ? <p className="entry-detail">{line.detail}</p> : null}
-              </li>
-            );
-          })}
-        </ol>
-      </section>
-    </article>
+          <section aria-labelledby="charts-title" className="charts">
+            <h2 id="charts-title">The negotiation in pictures</h2>
+            {mine.length === 0 && theirs.length === 0 && received.length > 0 ? <ReceivedBids received={received} log={log} scenario={scenario} /> : <ConcessionChart mine={mine} theirs={theirs} batna={o.batna.value} />}
+            {pair ? <FrontierChart pair={pair} deal={deal} mySide={own.side} dealLabel={result === "second-source" ? "your second-source share" : "your deal"} /> : null}
+            <ScoreProfile scores={[
+              { label: "Trust", value: own.trust.value }, { label: "Value framing", value: own.valueFraming.value },
+              ...(own.risk ? [{ label: "Risk coverage", value: own.risk.coverage.value }] : []), { label: "Style fit", value: own.style.fit.value },
+            ]} />
+          </section>
+
+          <section aria-labelledby="style-title">
+            <h2 id="style-title">Style and offers</h2>
+            <p><strong>Your style: {own.style.style}.</strong> {own.style.fit.explanation} <EventLinks events={own.style.fit.events} /></p>
+            <IgnoredList ignored={own.style.fit.ignored} />
+            <ul className="metrics">
+              {own.offers.firstOffer ? <li><strong>{own.offers.firstOffer.label}:</strong> {own.offers.firstOffer.explanation} <EventLinks events={own.offers.firstOffer.events} /></li> : null}
+              {own.offers.totalConcession ? <li><strong>{own.offers.totalConcession.label}:</strong> {own.offers.totalConcession.explanation} <EventLinks events={own.offers.totalConcession.events} /><IgnoredList ignored={own.offers.totalConcession.ignored} /></li> : null}
+              <li><strong>{own.offers.reciprocity.label}:</strong> {own.offers.reciprocity.explanation} <EventLinks events={own.offers.reciprocity.events} /><IgnoredList ignored={own.offers.reciprocity.ignored} /></li>
+            </ul>
+            {own.meso?.length ? (
+              <>
+                <h3>Multiple equivalent offers (MESO)</h3>
+                <ul className="metrics meso-insights">
+                  {own.meso.map((m) => <li key={m.seq}>{m.by === seat ? m.forProposer : (m.revealed ?? m.forProposer)} <EventLinks events={m.events} /></li>)}
+                </ul>
+              </>
+            ) : null}
+            <h3>Key moments</h3>
+            <ol className="moments">{view.keyMoments.map((m) => <li key={`${m.seq}-${m.kind}`}>{m.caption} <EventLinks events={[m.seq]} /></li>)}</ol>
+          </section>
+
+          <Reveal scenario={scenario} briefs={briefs} seat={seat} view={view} own={own} seatName={seatName} objectiveLabel={objectiveLabel} log={log} />
+
+          <section aria-labelledby="coach-title" className="coaching">
+            <h2 id="coach-title">Coaching</h2>
+            <p>{own.coaching.summary}</p>
+            <ul>{own.coaching.tips.map((t) => <li key={t.id}>{t.text} <EventLinks events={t.events} /></li>)}</ul>
+            <ul>{own.coaching.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+            {own.coaching.keyLessons.length ? (<><h3>Key lessons</h3><ul>{own.coaching.keyLessons.map((l, i) => <li key={i}>{l}</li>)}</ul></>) : null}
+          </section>
+
+          <section aria-labelledby="log-title" className="debrief-transcript">
+            <h2 id="log-title">The whole negotiation, revealed</h2>
+            <details>
+              <summary>Show all {transcript.length} moves and notes, in order</summary>
+              <ol>
+                {transcript.map((e) => {
+                  const line = describeEntry(e, { scenario, seatName, viewerSeat: seat, log });
+                  return (
+                    <li key={e.seq} id={`entry-${e.seq}`} tabIndex={-1} className={`entry tone-${line.tone}${focus === e.seq ? " focused" : ""}`}>
+                      <span className="entry-kind">min {minuteOf(log, e.at)} · {line.kind}</span> <span className="entry-title">{line.title}</span>
+                      {line.detail ? <p className="entry-detail">{line.detail}</p> : null}
+                    </li>
+                  );
+                })}
+              </ol>
+            </details>
+          </section>
+        </div>
+      </article>
+    </EntryNames.Provider>
   );
 }
 

@@ -1,8 +1,7 @@
 import type { LogEntry } from "../../../shared/negotiation/events.js";
 import type { PublicScenario } from "../../../shared/negotiation/visibility.js";
 import type { ReceivedBids as Received } from "../../../shared/scoring/types.js";
-import { useStore } from "../store/store.js";
-import { EventLinks } from "./EventLinks.js";
+import { EntryLink, EventLinks } from "./EventLinks.js";
 
 /**
  * For a seat whose side makes no offers (a tender's buyer): the bids it
@@ -28,7 +27,7 @@ export function ReceivedBids({ received, log, scenario }: { received: readonly R
               <tbody>
                 {r.points.map((p, i) => (
                   <tr key={p.seq}>
-                    <th scope="row"><a href={`#entry-${p.seq}`} onClick={() => useStore.setState({ focusEntry: p.seq })}>#{p.seq}</a> {round(p.seq, i)}{p.final ? " (final)" : ""}</th>
+                    <th scope="row"><EntryLink seq={p.seq} name={round(p.seq, i)} />{p.final ? " (final)" : ""}</th>
                     <td className="num">{p.ownPoints}</td>
                     <td className="num">{p.counterpartPoints}</td>
                   </tr>

@@ -47,6 +47,8 @@ export function Reveal({ scenario, briefs, seat, view, own, seatName, objectiveL
       </section>
       <section aria-labelledby="reveal-title">
         <h2 id="reveal-title">The briefs, revealed</h2>
+        <details className="reveal-briefs">
+        <summary>Show {shown.length > 1 ? "the briefs side by side" : "your brief"}, with every scoring table</summary>
         <div className="side-by-side briefs">
           {shown.map(({ id, b }) => {
             return (
@@ -62,6 +64,7 @@ export function Reveal({ scenario, briefs, seat, view, own, seatName, objectiveL
             );
           })}
         </div>
+        </details>
       </section>
     </>
   );

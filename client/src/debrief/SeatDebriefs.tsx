@@ -20,7 +20,7 @@ export function SeatDebriefs({ debriefs, scenario, briefs, log, seatNames }: {
           <button key={s.id} type="button" aria-pressed={chosen === s.id} onClick={() => setChosen(s.id)}>{seatNames[s.id] ?? s.title}</button>
         ))}
       </div>
-      {view ? <DebriefScreen key={chosen} view={view} scenario={scenario} seat={chosen} briefs={briefs} log={log} seatNames={seatNames} /> : null}
+      {view ? <DebriefScreen key={chosen} view={view} scenario={scenario} seat={chosen} briefs={briefs} log={log} seatNames={seatNames} trainer /> : null}
     </section>
   );
 }

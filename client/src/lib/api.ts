@@ -70,7 +70,7 @@ export const fetchScenarios = () => requestJson<ScenarioSummary[]>("/api/scenari
 export const fetchNegotiation = (code: string) => requestJson<NegotiationInfo>(`/api/negotiations/${encodeURIComponent(normaliseCode(code))}`);
 
 /** Creates a negotiation; joining it is a separate step (joinById). */
-export function createNegotiation(body: { scenarioId: string; role: "trainer" | "player"; passcode?: string }): Promise<CreatedNegotiation> {
+export function createNegotiation(body: { scenarioId: string; role: "trainer" | "player"; passcode?: string; timeScale?: number }): Promise<CreatedNegotiation> {
   return requestJson<CreatedNegotiation>("/api/negotiations", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 }
 

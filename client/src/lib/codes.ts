@@ -81,3 +81,33 @@ export function parseTrainerInput(input: string): { code: string | null; key: st
   }
   return { code: null, key: text };
 }
+
+/** The address of a negotiation screen: the seat's (lobby, table, debrief) or the facilitator view. */
+export function negotiationPath(code: string, trainer: boolean): string {
+  return trainer ? `/n/${code}/trainer` : `/n/${code}`;
+}
+
+const NAVIGATED = "app:navigate";
+
+/**
+ * Moves the app to another screen's address: a new history entry (so Back
+ * returns), or with `replace` the same entry. The App listens (onNavigate)
+ * as it does to Back and Forward.
+ */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (window.location.pathname !== path) {
+    if (replace) history.replaceState(null, "", path);
+    else history.pushState(null, "", path);
+  }
+  window.dispatchEvent(new Event(NAVIGATED)); // also when the address was already right: the App may not have read it yet
+}
+
+/** Calls `listener` on Back, Forward and navigate(); returns the unsubscribe. */
+export function onNavigate(listener: () => void): () => void {
+  window.addEventListener("popstate", listener);
+  window.addEventListener(NAVIGATED, listener);
+  return () => {
+    window.removeEventListener("popstate", listener);
+    window.removeEventListener(NAVIGATED, listener);
+  };
+}

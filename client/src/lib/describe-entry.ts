@@ -2,7 +2,7 @@ import type { LogEntry } from "../../../shared/negotiation/events.js";
 import type { PublicScenario } from "../../../shared/negotiation/visibility.js";
 import type { Package } from "../../../shared/scenario/schema.js";
 import { bidsOf, packageOf, strings } from "../../../shared/scoring/log-reader.js";
-import { offeredPackages, termIn, topicIn } from "./table-state.js";
+import { capitalise, offerHistory, offerName, offeredPackages, shortOf, termIn, topicIn } from "./table-state.js";
 
 export interface EntryContext {
   scenario: PublicScenario;
@@ -12,6 +12,8 @@ export interface EntryContext {
   log?: readonly LogEntry[];
   /** The value levers the viewer's brief knows of, to name a question's lever topic. */
   levers?: readonly { id: string; title: string }[];
+  /** "Sam" for a seat, for "Sam's second proposal"; defaults to the seat name without its title in brackets. */
+  shortName?(seatId: string): string;
 }
 
 export interface EntryLine {
@@ -74,17 +76,30 @@ const aboutOf = (c: EntryContext, p: Record<string, unknown>) => {
 /** The question an answer refers to, quoted: "Pat's question about Lane scope: “Which lanes…?”". */
 function questionRef(c: EntryContext, p: Record<string, unknown>): string {
   const q = entryAt(c, p.question, "question.ask");
-  if (!q) return c.log ? "a question" : `question #${String(p.question)}`;
+  if (!q) return "a question";
   const whose = q.by === c.viewerSeat ? "your question" : `the question from ${c.seatName(q.by)}`;
   return `${whose}${aboutOf(c, q.payload)}: “${clip(String(q.payload.text ?? ""))}”`;
 }
 
-/** The proposal an accept or reject refers to: "your proposal", "the final offer from Sam"; "an offer" when the viewer's log lacks it. */
+/** "Sam's second proposal", "your first proposal, a final offer" for the proposal at a seq of the viewer's log; null when the log lacks it. */
+export function proposalName(c: EntryContext, seq: unknown): string | null {
+  const o = c.log ? offerHistory(c.log).find((x) => x.seq === seq) : undefined;
+  return o ? offerName(o, c.viewerSeat, c.shortName ?? shortOf(c.seatName)) : null;
+}
+
+/** The proposal an accept or reject refers to: "your second proposal", "Sam's first proposal"; "an offer" when the viewer's log lacks it. */
 function proposalRef(c: EntryContext, p: Record<string, unknown>): { ref: string; terms: string } {
   const o = entryAt(c, p.offer, "offer.propose");
-  if (!o) return { ref: c.log ? "an offer" : `offer #${String(p.offer)}`, terms: "" };
-  const what = o.payload.final ? "final offer" : "proposal";
-  return { ref: o.by === c.viewerSeat ? `your ${what}` : `the ${what} from ${c.seatName(o.by)}`, terms: packageIn(c, o.payload) };
+  const name = proposalName(c, p.offer);
+  if (!o || !name) return { ref: "an offer", terms: "" };
+  return { ref: name, terms: packageIn(c, o.payload) };
+}
+
+/** "Sam's first proposal to you", "Your second proposal to Sam (Account Director)". */
+function proposalTitle(e: LogEntry, c: EntryContext, p: Record<string, unknown>, who: string): string {
+  const whom = p.to === c.viewerSeat ? "you" : c.seatName(String(p.to));
+  const name = proposalName(c, e.seq);
+  return name ? `${capitalise(name)} to ${whom}` : `${who} proposed to ${whom}`;
 }
 
 /** What a risk answer commits to: the mitigation's text or the deal term, by the scenario's labels. */
@@ -157,14 +172,14 @@ const DESCRIBE: Record<string, Describer> = {
     const packages = offeredPackages(p);
     const note = p.note ? ` — ${String(p.note)}` : "";
     if (packages.length < 2) {
-      return { kind: p.final ? "Final offer" : "Offer", icon: "⇄", title: `${who} proposed to ${c.seatName(String(p.to))} (#${e.seq})`, detail: `${packageIn(c, p)}${note}` };
+      return { kind: p.final ? "Final offer" : "Offer", icon: "⇄", title: proposalTitle(e, c, p, who), detail: `${packageIn(c, p)}${note}` };
     }
     // A MESO: the packages are of equal value to the proposer, "them" even when the viewer is the proposer ("You offered…").
     const count = packages.length === 2 ? "two" : "three";
     const whom = who === "You" ? "you" : "them";
     return {
       kind: p.final ? "Final offer: choose one" : "Choice of offers", icon: "⇉",
-      title: `${who} offered ${c.seatName(String(p.to))} ${count} packages of equal value to ${whom} (#${e.seq})`,
+      title: `${proposalTitle(e, c, p, who)}: ${count} packages of equal value to ${whom}`,
       detail: `${mesoTerms(c, packages)}${note}`,
     };
   },
@@ -179,7 +194,7 @@ const DESCRIBE: Record<string, Describer> = {
     const { ref, terms } = proposalRef(c, p);
     return { kind: "Rejected", icon: "✗", title: `${who} rejected ${ref}`, detail: [terms, p.reason ? `Reason: ${String(p.reason)}` : ""].filter(Boolean).join(" — ") };
   },
-  "bid.submit": (e, p, c, who) => ({ kind: "Sealed bid", icon: "✉", title: `${who} submitted a sealed bid (#${e.seq})`, detail: packageIn(c, p), tone: "private" }),
+  "bid.submit": (_e, p, c, who) => ({ kind: "Sealed bid", icon: "✉", title: `${who} submitted a sealed bid`, detail: packageIn(c, p), tone: "private" }),
   "round.closed": (_e, p, c) => ({
     kind: "Round closed", icon: "▣", title: `${phaseTitle(c.scenario, p.phase)} closed: bids opened`,
     detail: bidsOf(p.bids).map((b) => `${c.seatName(b.seat)} — ${describePackage(c.scenario, b.package)}`).join(" | ") || "No bids this round.",

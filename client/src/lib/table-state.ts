@@ -152,3 +152,77 @@ export function riskAnswers(scenario: Pick<PublicScenario, "issues" | "risks">, 
   });
   return [...mitigations, ...terms];
 }
+
+/** How an offer stands now: waiting for an answer, accepted, rejected, or replaced by a later proposal between the same seats. */
+export type OfferStatus = "open" | "accepted" | "rejected" | "replaced";
+
+/** A proposal as the table names it: its author's nth proposal (from 1), with what became of it. */
+export interface OfferRecord {
+  seq: number;
+  at: number;
+  from: string;
+  to: string;
+  /** The package, then a MESO's alternatives, in `choice` order. */
+  packages: Package[];
+  final: boolean;
+  note?: string;
+  /** 1 for the author's first proposal in this log, 2 for its second… */
+  ordinal: number;
+  status: OfferStatus;
+  /** The package the recipient accepted (index into `packages`), when accepted. */
+  choice?: number;
+}
+
+/** Every proposal in the log, oldest first, numbered per author and with its current status. */
+export function offerHistory(log: readonly LogEntry[]): OfferRecord[] {
+  const counts = new Map<string, number>();
+  const records: OfferRecord[] = [];
+  for (const e of log) {
+    if (e.type !== "offer.propose") continue;
+    const packages = offeredPackages(e.payload);
+    if (packages.length === 0) continue;
+    const ordinal = (counts.get(e.by) ?? 0) + 1;
+    counts.set(e.by, ordinal);
+    const p = e.payload;
+    records.push({ seq: e.seq, at: e.at, from: e.by, to: String(p.to), packages, final: Boolean(p.final), ...(p.note ? { note: String(p.note) } : {}), ordinal, status: "replaced" });
+  }
+  const open = new Set(openOffers(log).map((o) => o.seq));
+  for (const r of records) if (open.has(r.seq)) r.status = "open";
+  for (const e of log) {
+    if (e.type !== "offer.accept" && e.type !== "offer.reject") continue;
+    const r = records.find((x) => x.seq === e.payload.offer);
+    if (!r) continue;
+    r.status = e.type === "offer.accept" ? "accepted" : "rejected";
+    if (e.type === "offer.accept") r.choice = typeof e.payload.choice === "number" ? e.payload.choice : 0;
+  }
+  return records;
+}
+
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+
+/** "first", "second"… "twelfth", then "13th", "21st"… */
+export function ordinalWord(n: number): string {
+  const word = ORDINALS[n - 1];
+  if (word) return word;
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
+  return `${n}${suffix}`;
+}
+
+/** "Dana's", "your": whose a seat's move is, as the viewer reads it. */
+export function possessive(seat: string, viewerSeat: string | null, shortName: (seat: string) => string): string {
+  if (seat === viewerSeat) return "your";
+  const name = shortName(seat);
+  return `${name}${name.endsWith("s") ? "'" : "'s"}`;
+}
+
+/** "Dana's second proposal", "your first proposal", "Dana's third proposal, a final offer" — never a log number. Lower case; see `capitalise`. */
+export function offerName(offer: Pick<OfferRecord, "from" | "ordinal" | "final">, viewerSeat: string | null, shortName: (seat: string) => string): string {
+  const whose = possessive(offer.from, viewerSeat, shortName);
+  return `${whose} ${ordinalWord(offer.ordinal)} ${offer.final ? "proposal, a final offer" : "proposal"}`;
+}
+
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "Sam" from "Sam (Account Director)": a seat's short name from its long one, for "Sam's second proposal". */
+export const shortOf = (seatName: (seat: string) => string) => (seat: string) => seatName(seat).replace(/ \([^)]*\)$/, "");

@@ -125,3 +125,81 @@ export function takeFragmentCredential(): void {
   else return;
   history.replaceState(history.state, "", pathname + window.location.search);
 }
+
+/**
+ * What this device remembers about a negotiation it holds a seat or the
+ * trainer key in, for the home page's list: written by the connection as the
+ * negotiation moves on, never sent anywhere.
+ */
+export interface NegotiationMemo {
+  scenarioTitle: string;
+  /** The seat's title ("Head of Procurement"), or null for the facilitator view. */
+  seatTitle: string | null;
+  status: "lobby" | "running" | "finished";
+  /** Where it stood when this device last saw it: "Lobby", a phase's title, "Debrief". */
+  stage: string;
+  updatedAt: number;
+}
+
+const memoName = (code: string) => `negotiation-memo:${normaliseCode(code)}`;
+
+function isMemo(v: unknown): v is NegotiationMemo {
+  if (!v || typeof v !== "object" || !("scenarioTitle" in v && "seatTitle" in v && "status" in v && "stage" in v && "updatedAt" in v)) return false;
+  const m = v;
+  return typeof m.scenarioTitle === "string" && (typeof m.seatTitle === "string" || m.seatTitle === null)
+    && (m.status === "lobby" || m.status === "running" || m.status === "finished") && typeof m.stage === "string" && typeof m.updatedAt === "number";
+}
+
+export function savedMemo(code: string): NegotiationMemo | null {
+  const raw = read(memoName(code));
+  if (!raw) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return isMemo(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveMemo(code: string, memo: NegotiationMemo): void {
+  write(memoName(code), JSON.stringify(memo));
+}
+
+/** One negotiation this device can reopen: as a seat (its token) or as the trainer (the key). */
+export interface DeviceNegotiation {
+  code: string;
+  role: "seat" | "trainer";
+  seat: SavedSeat | null;
+  memo: NegotiationMemo | null;
+}
+
+function storedKeys(): string[] {
+  try {
+    return Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((k): k is string => k !== null);
+  } catch {
+    return [];
+  }
+}
+
+/** Every negotiation this browser holds a seat token or trainer key for, the most recently seen first. */
+export function deviceNegotiations(): DeviceNegotiation[] {
+  const found: DeviceNegotiation[] = [];
+  for (const key of storedKeys()) {
+    const seat = /^negotiation-seat:(.+)$/.exec(key)?.[1];
+    const trainer = /^negotiation-trainer:(.+)$/.exec(key)?.[1];
+    if (seat) {
+      const saved = savedSeat(seat);
+      if (saved) found.push({ code: seat, role: "seat", seat: saved, memo: savedMemo(seat) });
+    } else if (trainer && savedTrainerKey(trainer)) {
+      found.push({ code: trainer, role: "trainer", seat: null, memo: savedMemo(trainer) });
+    }
+  }
+  return found.sort((a, b) => (b.memo?.updatedAt ?? 0) - (a.memo?.updatedAt ?? 0));
+}
+
+/** Drops everything this browser keeps for a negotiation (the negotiation itself stays on the server). */
+export function forgetNegotiation(code: string): void {
+  forgetSeat(code);
+  forgetTrainerKey(code);
+  write(memoName(code), null);
+}

@@ -1,7 +1,7 @@
 import type { LogEntry, LogEntryType } from "../../../shared/negotiation/events.js";
 import type { PrivateBrief, PublicScenario, TeachingNotes } from "../../../shared/negotiation/visibility.js";
 import type { SeatDebriefView } from "../../../shared/scoring/reveal.js";
-import type { NegotiationSnapshot, PrivateViewSnapshot, SeatSnapshot } from "../store/store.js";
+import type { BidCount, NegotiationSnapshot, PrivateViewSnapshot, SeatSnapshot } from "../store/store.js";
 
 /**
  * The synced state as `toJSON()` gives it: plain objects, payloads still JSON strings.
@@ -22,6 +22,8 @@ export interface RawView {
   debrief: string;
   /** The trainer's view only: JSON of the scenario's teaching notes (absent or "" in a seat's view). */
   teachingNotes?: string;
+  /** The buyer side's and the trainer's view only: JSON { round, bidsIn } during a sealed round, else "" (a bidder's: absent). */
+  bidCount?: string;
 }
 export interface RawState {
   protocol: number;
@@ -124,6 +126,7 @@ export function toSnapshot(raw: RawState, viewerKey: string | null = null): Nego
     views: view ? seatViews(view, scenario.seats.map((s) => s.id)) : {},
     revealed,
     teachingNotes: parseOnce<TeachingNotes>(view?.teachingNotes),
+    bidCount: parseOnce<BidCount>(view?.bidCount),
   };
 }
 

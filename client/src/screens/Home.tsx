@@ -10,10 +10,14 @@ import { useStore } from "../store/store.js";
 import { FacilitateCard } from "./home/FacilitateCard.js";
 import { messageOf } from "./home/fields.js";
 import { JoinCard } from "./home/JoinCard.js";
+import { MyNegotiations } from "./home/MyNegotiations.js";
 import { StartCard } from "./home/StartCard.js";
 import { TrainerCard } from "./home/TrainerCard.js";
 
-/** Home: join by code, start and take a seat, run one as trainer, reopen the facilitator view, or join or run a session. */
+/**
+ * Home: this device's negotiations and debriefs, join by code, start and take
+ * a seat, run one as trainer, reopen the facilitator view, or join or run a session.
+ */
 export function Home({ route }: { route: Route }) {
   const problem = useStore((s) => s.problem);
   const sessionProblem = useCohortStore((s) => s.problem);
@@ -47,6 +51,7 @@ export function Home({ route }: { route: Route }) {
       {connecting ? <p className="notice" role="status">Connecting…</p> : null}
       <div className="home-grid">
         {sessionCode ? <JoinSession initialCode={sessionCode} /> : null}
+        <MyNegotiations />
         <MySessions />
         <JoinCard initialCode={seatCode} />
         <StartCard scenarios={scenarios} loadError={loadError} />
@@ -54,10 +59,6 @@ export function Home({ route }: { route: Route }) {
         <FacilitateCard initialCode={trainerCode} />
         {sessionCode ? null : <JoinSession initialCode={null} />}
         <CreateSession scenarios={scenarios} passcodeRequired={server?.trainerPasscodeRequired ?? false} />
-        <section className="card muted" aria-labelledby="practice-title">
-          <h2 id="practice-title">Practise alone</h2>
-          <p>Play against a practice partner that takes the other seat. <strong>Coming soon.</strong></p>
-        </section>
       </div>
     </div>
   );

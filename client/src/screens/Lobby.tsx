@@ -1,5 +1,6 @@
-import { useEffect, useState } from "react";
-import { ErrorNote, useBusy } from "../components/ErrorNote.js";
+import { useEffect } from "react";
+import { CopyField } from "../components/CopyField.js";
+import { ErrorNote, useSubmit } from "../components/ErrorNote.js";
 import { PersonalLink } from "../components/PersonalLink.js";
 import { sendControl } from "../net/connection.js";
 import { useNegotiation } from "../store/hooks.js";
@@ -11,33 +12,26 @@ const CONNECTION_LABEL = { empty: "Waiting for a player", connected: "Here", rec
 export default function Lobby() {
   const n = useNegotiation();
   const code = useStore((s) => s.me?.code ?? "");
-  const [copied, setCopied] = useState(false);
-  const busy = useBusy("start");
+  const [busy, submit] = useSubmit("start");
   const link = `${window.location.origin}/n/${code}`;
   const missing = n.seats.filter((s) => !s.optional && !s.occupant);
   useEffect(() => {
     if (missing.length === 0) clearError("start"); // "waiting for…" no longer applies
   }, [missing.length]);
 
-  const copy = async () => {
-    await navigator.clipboard?.writeText(link).catch(() => undefined);
-    setCopied(true);
-  };
-
   return (
     <div className="screen lobby">
       <h1>Lobby</h1>
       <section className="card share" aria-labelledby="share-title">
         <h2 id="share-title">Invite the other players</h2>
-        <p>Share the code <strong className="big-code">{code}</strong> or this link:</p>
-        <div className="copy-row">
-          <input readOnly value={link} aria-label="Invitation link" onFocus={(e) => e.target.select()} />
-          <button type="button" onClick={() => void copy()}>{copied ? "Copied" : "Copy link"}</button>
-        </div>
+        <p>Share the code <strong className="big-code">{code}</strong> or the invitation link. Both let the others choose a free seat.</p>
+        <CopyField label="Join code" value={code} buttonLabel="Copy code" />
+        <CopyField label="Invitation link" value={link} buttonLabel="Copy invitation" />
       </section>
       <section className="card" aria-labelledby="mine-title">
         <h2 id="mine-title">Your seat on another device</h2>
         <PersonalLink />
+        <p className="hint">The header keeps this link at every stage: choose <strong>Your link</strong>.</p>
       </section>
       <section className="card" aria-labelledby="seats-title">
         <h2 id="seats-title">Seats</h2>
@@ -55,7 +49,7 @@ export default function Lobby() {
         ) : (
           <p role="status">Everyone needed is here. Anyone can start.</p>
         )}
-        <button type="button" className="primary" disabled={busy} onClick={() => void sendControl("start", { type: "session.start" })}>Start the negotiation</button>
+        <button type="button" className="primary" disabled={busy} onClick={() => submit(() => sendControl("start", { type: "session.start" }))}>Start the negotiation</button>
         <ErrorNote origin="start" />
       </section>
       <section className="card muted" aria-labelledby="about-title">

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { ErrorNote, useBusy } from "../components/ErrorNote.js";
+import { ErrorNote, useSubmit } from "../components/ErrorNote.js";
 import { sendMove } from "../net/connection.js";
 import { useCurrentPhase, useMySeat, useNegotiation } from "../store/hooks.js";
 import { useStore } from "../store/store.js";
@@ -32,13 +32,13 @@ function ObjectivePicker({ origin, legend, side, saved, moveType }: { origin: st
   const n = useNegotiation();
   const [picked, setPicked] = useState<string[]>(saved);
   useEffect(() => setPicked(saved), [saved.join(",")]);
-  const busy = useBusy(origin);
+  const [busy, once] = useSubmit(origin);
   const max = n.scenario.objectivesPerSide;
   const catalogue = n.scenario.objectives.filter((o) => o.side === side);
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : p.length < max ? [...p, id] : p));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void sendMove(origin, { type: moveType, objectives: picked });
+    once(() => sendMove(origin, { type: moveType, objectives: picked }));
   };
   const isSaved = saved.length > 0 && saved.slice().sort().join() === picked.slice().sort().join();
   return (
@@ -60,9 +60,9 @@ function ObjectivePicker({ origin, legend, side, saved, moveType }: { origin: st
 
 function PlanForm({ saved }: { saved: string }) {
   const [text, setText] = useState(saved);
-  const busy = useBusy("plan");
+  const [busy, once] = useSubmit("plan");
   return (
-    <form className="card" onSubmit={(e) => { e.preventDefault(); void sendMove("plan", { type: "plan.set", text }); }}>
+    <form className="card" onSubmit={(e) => { e.preventDefault(); once(() => sendMove("plan", { type: "plan.set", text })); }}>
       <label htmlFor="plan">Your plan (private): what you will ask, what you can give, where you stop</label>
       <textarea id="plan" rows={4} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} />
       <button type="submit" disabled={busy || !text.trim()}>{saved && saved === text ? "Saved ✓" : "Save plan"}</button>

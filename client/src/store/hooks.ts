@@ -43,3 +43,16 @@ export function useSeatName(): (seatId: string) => string {
     [seats],
   );
 }
+
+/** "Pat" (the player's name) or, for an empty seat, its organisation: how people name a seat in "Pat's second proposal". */
+export function useSeatShortName(): (seatId: string) => string {
+  const seats = useStore((s) => s.negotiation?.seats);
+  return useCallback(
+    (seatId: string) => {
+      const seat = seats?.find((x) => x.id === seatId);
+      if (!seat) return seatId;
+      return seat.displayName || seat.organisation || seat.title;
+    },
+    [seats],
+  );
+}

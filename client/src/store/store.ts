@@ -65,6 +65,14 @@ export interface NegotiationSnapshot {
   banner: { text: string; at: number } | null;
   /** The trainer's view only: the scenario's teaching notes (null for a seat, or a scenario without notes). */
   teachingNotes?: TeachingNotes | null;
+  /** The buyer side's and the trainer's view only: how many bids are in for the current sealed round (null outside one, and always for a bidder). */
+  bidCount?: BidCount | null;
+}
+
+/** How many bidders have a bid in for a sealed round so far: the count only, never who or what. */
+export interface BidCount {
+  round: string;
+  bidsIn: number;
 }
 
 /** A finished negotiation's debrief fetched over HTTP with a seat token or the trainer key, once its room is gone. */

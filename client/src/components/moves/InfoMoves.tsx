@@ -4,7 +4,7 @@ import { disclosedFacts, openQuestions, riskAnswers, unansweredRisks } from "../
 import { sendMove } from "../../net/connection.js";
 import { useCurrentPhase, useMySeatId, useNegotiation, useSeatName } from "../../store/hooks.js";
 import { useStore } from "../../store/store.js";
-import { ErrorNote, useBusy } from "../ErrorNote.js";
+import { ErrorNote, useSubmit } from "../ErrorNote.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
 import { RecipientSelect, toField, useTenderBuyer } from "./Recipients.js";
 
@@ -17,14 +17,14 @@ export function AnswerForm({ seat }: { seat: string }) {
   const levers = useStore((s) => s.negotiation?.views[seat]?.brief?.valueLevers);
   const open = openQuestions(n.log, seat);
   const [answers, setAnswers] = useState<Record<number, string>>({});
-  const busy = useBusy("question.answer");
+  const [busy, once] = useSubmit("question.answer");
   if (open.length === 0) return null;
   return (
     <div className="move-form">
       <h3>Questions for you</h3>
       {tenderBuyer && phase?.kind === "rfq" ? <p className="hint">Your answers reach every bidder.</p> : null}
       {open.map((q) => (
-        <form key={q.seq} onSubmit={(e) => { e.preventDefault(); void sendMove("question.answer", { type: "question.answer", question: q.seq, text: answers[q.seq] ?? "" }); }}>
+        <form key={q.seq} onSubmit={(e) => { e.preventDefault(); once(() => sendMove("question.answer", { type: "question.answer", question: q.seq, text: answers[q.seq] ?? "" })); }}>
           <label htmlFor={`answer-${q.seq}`}>{seatName(q.by)} asks: “{q.text}”{q.about ? ` (about ${topicLabel({ scenario: n.scenario, levers: levers ?? [] }, q.about)})` : ""}</label>
           <textarea id={`answer-${q.seq}`} rows={2} maxLength={2000} value={answers[q.seq] ?? ""} onChange={(e) => setAnswers((a) => ({ ...a, [q.seq]: e.target.value }))} />
           <button type="submit" disabled={busy || !(answers[q.seq] ?? "").trim()}>Answer</button>
@@ -45,7 +45,7 @@ export function DiscloseForm({ seat, mySide }: { seat: string; mySide: string })
   const [fact, setFact] = useState("");
   const [to, setTo] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const busy = useBusy("fact.disclose");
+  const [busy] = useSubmit("fact.disclose");
   const id = useId();
   if (facts.length === 0) return null;
   const chosen = facts.find((f) => f.id === fact);
@@ -68,15 +68,17 @@ export function DiscloseForm({ seat, mySide }: { seat: string; mySide: string })
       <ConfirmDialog
         open={confirming && chosen !== undefined}
         title={everyBidder ? "Share this with every bidder?" : "Share this with the other side?"}
+        consequence={`${everyBidder ? "Every bidder" : "They"} will read this fact in the transcript; sharing builds trust, but you cannot take it back.`}
         confirmLabel="Yes, share it"
+        busyLabel="Sharing…"
         cancelLabel="Keep it private"
         disabled={busy}
-        onConfirm={() => void share()}
+        onConfirm={share}
         onClose={() => setConfirming(false)}
         footer={confirming ? <ErrorNote origin="fact.disclose" /> : null}
       >
         <p className="quote">“{chosen?.text}”</p>
-        <p>Leverage cost: <strong>{chosen?.leverageCost}</strong>. Sharing builds trust, but you cannot take it back.</p>
+        <p>Leverage cost: <strong>{chosen?.leverageCost}</strong>.</p>
       </ConfirmDialog>
     </>
   );
@@ -90,17 +92,20 @@ export function ValueForm({ seat, mySide }: { seat: string; mySide: string }) {
   const [claim, setClaim] = useState("");
   const [figure, setFigure] = useState("");
   const [to, setTo] = useState("");
-  const busy = useBusy("value.argue");
+  const [busy, once] = useSubmit("value.argue");
   const id = useId();
   if (levers.length === 0) return null;
   const chosen = levers.find((l) => l.id === lever);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    once(() => argue());
+  };
+  const argue = async () => {
     const r = await sendMove("value.argue", { type: "value.argue", lever, claim, ...(figure.trim() ? { figure: Number(figure) } : {}), ...toField(to) });
     if (r.ok) { setClaim(""); setFigure(""); }
   };
   return (
-    <form className="move-form" onSubmit={(e) => void submit(e)}>
+    <form className="move-form" onSubmit={submit}>
       <h3>Argue value (total cost of ownership)</h3>
       <RecipientSelect mySide={mySide} value={to} onChange={setTo} />
       <label htmlFor={`${id}-l`}>Value lever</label>
@@ -131,7 +136,7 @@ export function RiskForm({ mySide, canRaise, canAddress }: { mySide: string; can
   const [answer, setAnswer] = useState("");
   const [note, setNote] = useState("");
   const [to, setTo] = useState("");
-  const busy = useBusy("risk");
+  const [busy, once] = useSubmit("risk");
   const id = useId();
   if (n.scenario.risks.length === 0 || (!canRaise && !canAddress)) return null;
   const raised = seat ? unansweredRisks(n.log, seat) : [];
@@ -186,8 +191,8 @@ export function RiskForm({ mySide, canRaise, canAddress }: { mySide: string; can
       <label htmlFor={`${id}-n`}>What you say about it</label>
       <textarea id={`${id}-n`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
       <div className="button-row">
-        {canRaise ? <button type="button" disabled={busy || !risk || !note.trim()} onClick={() => void send("risk.raise")}>Raise this risk</button> : null}
-        {canAddress ? <button type="button" disabled={busy || !risk || !note.trim()} onClick={() => void send("risk.address")}>{raisedIds.has(risk) ? "Answer this risk" : "Address this risk"}</button> : null}
+        {canRaise ? <button type="button" disabled={busy || !risk || !note.trim()} onClick={() => once(() => send("risk.raise"))}>Raise this risk</button> : null}
+        {canAddress ? <button type="button" disabled={busy || !risk || !note.trim()} onClick={() => once(() => send("risk.address"))}>{raisedIds.has(risk) ? "Answer this risk" : "Address this risk"}</button> : null}
       </div>
       <ErrorNote origin="risk" />
     </form>

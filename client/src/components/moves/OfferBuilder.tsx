@@ -1,8 +1,9 @@
-import { useId, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { formatPoints, MESO_TOLERANCE, mesoTolerance, pointsRange } from "../../../../shared/negotiation/offers.js";
 import { briefPoints } from "../../../../shared/scenario/points.js";
 import type { Brief, Package } from "../../../../shared/scenario/schema.js";
 import { sendMove } from "../../net/connection.js";
+import { useOnce } from "../../lib/use-once.js";
 import { useNegotiation, useSeatName } from "../../store/hooks.js";
 import { useStore } from "../../store/store.js";
 import { ErrorNote, useBusy } from "../ErrorNote.js";
@@ -58,7 +59,10 @@ function alternativeProblem(issues: Issues, alt: Package, index: number, all: re
  * alternatives (a MESO), each shown with the seat's own points so the
  * packages can be kept of equal value to it.
  */
-export function OfferBuilder({ mode, mySide, start }: { mode: "offer" | "bid"; mySide: string; start?: Package }) {
+/** A package to start a counter from (the offer board's "Counter from this offer"); a new `stamp` fills the builder again. */
+export interface Prefill { package: Package; from: string; stamp: number }
+
+export function OfferBuilder({ mode, mySide, start, prefill }: { mode: "offer" | "bid"; mySide: string; start?: Package; prefill?: Prefill | null }) {
   const n = useNegotiation();
   const seatName = useSeatName();
   const brief = useStore((s) => (s.me?.seat ? s.negotiation?.views[s.me.seat]?.brief : null));
@@ -69,8 +73,22 @@ export function OfferBuilder({ mode, mySide, start }: { mode: "offer" | "bid"; m
   const [final, setFinal] = useState(false);
   const [note, setNote] = useState("");
   const origin = mode === "offer" ? "offer.propose" : "bid.submit";
-  const busy = useBusy(origin);
+  const waiting = useBusy(origin);
+  const [sending, once] = useOnce(); // a double click sends one proposal
+  const busy = waiting || sending;
   const ids = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const [startedFrom, setStartedFrom] = useState<string | null>(null);
+  // "Counter from this offer": the package fills the builder, which comes into view with its first term focused (the player asked for it).
+  useEffect(() => {
+    if (!prefill) return;
+    setPkg({ ...prefill.package });
+    setAlternatives([]);
+    setStartedFrom(prefill.from);
+    const el = form.current;
+    el?.querySelector("select")?.focus({ preventScroll: true });
+    el?.scrollIntoView({ block: "start" });
+  }, [prefill]);
   const issues = n.scenario.issues;
   const scoring = brief?.brief.scoring;
 
@@ -84,21 +102,26 @@ export function OfferBuilder({ mode, mySide, start }: { mode: "offer" | "bid"; m
   const problems = meso.map((a, i) => alternativeProblem(issues, a, i, [pkg, ...meso], altPoints[i] ?? 0, points, tolerance));
   const sendable = complete && problems.every((p) => p === null);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (!sendable) return;
+    once(send);
+  };
+  const send = async () => {
     const extra = note.trim() ? { note: note.trim() } : {};
     const alts = meso.length > 0 ? { alternatives: meso } : {};
     const r = mode === "offer"
       ? await sendMove(origin, { type: "offer.propose", to: to || (counterparts[0] ?? ""), package: pkg, ...alts, ...(final ? { final } : {}), ...extra })
       : await sendMove(origin, { type: "bid.submit", package: pkg, ...extra });
-    if (r.ok) { setNote(""); setFinal(false); setAlternatives([]); }
+    if (r.ok) { setNote(""); setFinal(false); setAlternatives([]); setStartedFrom(null); }
   };
 
   const setAlternative = (index: number, next: Package) => setAlternatives((list) => list.map((a, i) => (i === index ? next : a)));
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="offer-builder" aria-labelledby={`${ids}-title`}>
+    <form ref={form} onSubmit={submit} className="offer-builder" aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{mode === "offer" ? "Make a proposal" : "Your sealed bid"}</h3>
+      {startedFrom ? <p className="started-from" role="status">Started from {startedFrom}: change the terms you want to counter.</p> : null}
       <PackageFields issues={issues} scoring={scoring} pkg={pkg} onChange={setPkg} idPrefix={ids} />
       <p className={`own-points${complete && points <= batna ? " below" : ""}`} aria-live="polite">
         Your points: <strong>{points}</strong>{complete ? ` (BATNA ${batna}: ${points > batna ? `+${points - batna} above` : "not above your walk-away"})` : " — choose every term"}

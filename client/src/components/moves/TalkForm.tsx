@@ -3,7 +3,7 @@ import { questionTopics, type TopicKind } from "../../lib/table-state.js";
 import { sendMove } from "../../net/connection.js";
 import { useMySeatId, useNegotiation } from "../../store/hooks.js";
 import { useStore } from "../../store/store.js";
-import { ErrorNote, useBusy } from "../ErrorNote.js";
+import { ErrorNote, useSubmit } from "../ErrorNote.js";
 import { RecipientSelect, toField } from "./Recipients.js";
 
 /** A chat message or a question; a question names what it is about (an issue, risk, objective or lever of the scenario). */
@@ -15,21 +15,24 @@ export function TalkForm({ kind, mySide }: { kind: "chat.send" | "question.ask";
   const [to, setTo] = useState("");
   const [topic, setTopic] = useState("");
   const origin = kind;
-  const busy = useBusy(origin);
+  const [busy, once] = useSubmit(origin);
   const id = useId();
   const asking = kind === "question.ask";
   const groups = asking ? questionTopics(n.scenario, mySide, levers ?? []) : [];
   const about = topicOf(topic);
   const needsTopic = asking && groups.length > 0;
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    once(() => send());
+  };
+  const send = async () => {
     const r = await sendMove(origin, asking
       ? { type: "question.ask", text, ...toField(to), ...(about ? { about } : {}) }
       : { type: "chat.send", text, ...toField(to) });
     if (r.ok) { setText(""); setTopic(""); }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} className="move-form">
+    <form onSubmit={submit} className="move-form">
       <label htmlFor={id}>{asking ? "Ask a question" : "Message"}</label>
       <RecipientSelect mySide={mySide} value={to} onChange={setTo} />
       {needsTopic ? (

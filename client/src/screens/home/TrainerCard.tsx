@@ -6,6 +6,7 @@ import { saveTrainerKey } from "../../lib/tokens.js";
 import { useOnce } from "../../lib/use-once.js";
 import { join } from "../../net/connection.js";
 import { messageOf } from "./fields.js";
+import { SessionLength, timeScaleFor } from "./SessionLength.js";
 
 interface Created { code: string; key: string }
 
@@ -16,6 +17,8 @@ interface Created { code: string; key: string }
 export function TrainerCard({ scenarios, passcodeRequired }: { scenarios: ScenarioSummary[] | null; passcodeRequired: boolean }) {
   const [chosen, setChosen] = useState("");
   const [passcode, setPasscode] = useState("");
+  const [minutes, setMinutes] = useState<number | null>(null);
+  const scenario = scenarios?.find((s) => s.id === chosen);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   // The server's answer can ask for a passcode even if /api/server had not loaded yet.
@@ -30,7 +33,10 @@ export function TrainerCard({ scenarios, passcodeRequired }: { scenarios: Scenar
     setError(null);
     once(async () => {
       try {
-        const answer = await createNegotiation({ scenarioId: chosen, role: "trainer", ...(showPasscode ? { passcode } : {}) });
+        const timeScale = scenario ? timeScaleFor(minutes, scenario.durationMinutes) : undefined;
+        // The API takes timeScale (server/http/api.ts); lib/api.ts's signature does not name it yet.
+        const body: Parameters<typeof createNegotiation>[0] & { timeScale?: number } = { scenarioId: chosen, role: "trainer", ...(showPasscode ? { passcode } : {}), ...(timeScale ? { timeScale } : {}) };
+        const answer = await createNegotiation(body);
         if (!answer.trainerKey) throw new Error("The server created the negotiation but sent no trainer key. Try again.");
         // Kept on this device as well, and the address now names the trainer view, so a refresh comes back to it.
         saveTrainerKey(answer.code, answer.trainerKey);
@@ -51,11 +57,12 @@ export function TrainerCard({ scenarios, passcodeRequired }: { scenarios: Scenar
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${ids}-scenario`}>Scenario</label>
-          <select id={`${ids}-scenario`} value={chosen} onChange={(e) => setChosen(e.target.value)} required>
+          <select id={`${ids}-scenario`} value={chosen} onChange={(e) => { setChosen(e.target.value); setMinutes(null); }} required>
             <option value="">Choose a scenario…</option>
             {scenarios?.map((s) => <option key={s.id} value={s.id}>{s.title} ({KIND_LABEL[s.kind]}, {s.seats.length} seats)</option>)}
           </select>
         </div>
+        {scenario ? <SessionLength scenarioId={scenario.id} scenarioMinutes={scenario.durationMinutes} value={minutes} onChange={setMinutes} name={`${ids}-length`} /> : null}
         {showPasscode ? (
           <div className="field">
             <label htmlFor={`${ids}-passcode`}>Trainer passcode</label>
