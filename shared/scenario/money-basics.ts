@@ -1,5 +1,8 @@
 import type { Objective, Package, Scenario, Seat } from "./schema.js";
 
+/** Below this, a money or points difference is rounding noise. */
+export const EPS = 1e-9;
+
 /**
  * The money behind the points, the parts the browser needs too: a package's
  * money for a seat, whether an objective (with its money target) is served,
